@@ -1,0 +1,31 @@
+// The public names of @laml/types. Every type here is derived from the generated schema.d.ts;
+// nothing is written by hand, so a spec change flows through on the next `pnpm build`.
+import type { components, operations, paths } from "./schema.js";
+
+export type { components, operations, paths };
+
+/** One call connected to a conference, as the API returns it. */
+export type Participant = components["schemas"]["Participant"];
+
+/** One page of participants with the URIs of the pages around it. */
+export type ParticipantPage = components["schemas"]["ParticipantPage"];
+
+/** A participant's state: known values are documented, unknown ones are allowed. */
+export type ParticipantStatus = components["schemas"]["ParticipantStatus"];
+
+/** The LaML error body: `{ code, message, more_info, status }`. */
+export type LamlErrorBody = components["schemas"]["LamlError"];
+
+/** The query string of `listParticipants`: filters and paging. */
+export type ListParticipantsQuery = NonNullable<operations["listParticipants"]["parameters"]["query"]>;
+
+/** The form fields of `updateParticipant`. */
+export type UpdateParticipantBody = NonNullable<
+  operations["updateParticipant"]["requestBody"]
+>["content"]["application/x-www-form-urlencoded"];
+
+/** The path of the participants collection (list). */
+export type ParticipantsPath = "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants" & keyof paths;
+
+/** The path of one participant (get, update, delete). */
+export type ParticipantPath = `${ParticipantsPath}/{CallSid}` & keyof paths;
