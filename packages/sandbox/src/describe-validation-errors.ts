@@ -1,0 +1,64 @@
+import type { ErrorObject } from "ajv";
+
+/** How many problems one error message lists before summing up the rest. */
+const MAX_LISTED = 5;
+/** How much of an offending value an error message quotes. */
+const MAX_QUOTED = 60;
+
+const FORMAT_WORDS: Record<string, string> = {
+  uuid: "a UUID",
+  uri: "an absolute URI (such as https://example.com/hold.xml)",
+  int32: "a 32-bit integer",
+};
+
+/**
+ * Turns validator errors into one sentence per problem, each naming the field, the constraint
+ * and the value received: "PageSize must be <= 1000, got 5000".
+ */
+export function describeValidationErrors(
+  errors: ErrorObject[],
+  received: Record<string, unknown>,
+  fields: { noun: string; known: readonly string[] },
+): string {
+  const sentences = [...new Set(errors.map((e) => describe(e, received, fields)))];
+  const listed = sentences.slice(0, MAX_LISTED).join("; ");
+  const rest = sentences.length - MAX_LISTED;
+  return rest > 0 ? `${listed}; and ${rest} more problem${rest === 1 ? "" : "s"}` : listed;
+}
+
+function describe(error: ErrorObject, received: Record<string, unknown>, fields: { noun: string; known: readonly string[] }): string {
+  const field = error.instancePath.split("/")[1];
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === "additionalProperties") {
+    const extra = String(params.additionalProperty);
+    const known = fields.known.length > 0 ? `: use ${fields.known.join(", ")}` : "";
+    return `${quote(extra)} is not a ${fields.noun} of this operation${known}`;
+  }
+  if (error.keyword === "required") return `${String(params.missingProperty)} is required`;
+  if (field === undefined) return `the ${fields.noun}s must form an object, got ${quote(received)}`;
+  return `${field} ${constraint(error, params)}, got ${quote(received[field])}`;
+}
+
+function constraint(error: ErrorObject, params: Record<string, unknown>): string {
+  switch (error.keyword) {
+    case "type":
+      if (params.type === "boolean") return "must be true or false";
+      if (params.type === "integer") return "must be an integer";
+      return `must be of type ${String(params.type)}`;
+    case "format":
+      return `must be ${FORMAT_WORDS[String(params.format)] ?? `in the format ${String(params.format)}`}`;
+    case "enum":
+      return `must be one of ${(params.allowedValues as unknown[]).join(", ")}`;
+    case "pattern":
+      return `must match ${String(params.pattern)}`;
+    default:
+      return error.message ?? "is invalid";
+  }
+}
+
+/** Quotes a received value briefly: wire strings as they came, anything else as JSON. */
+function quote(value: unknown): string {
+  if (value === "") return "an empty value";
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
+}
