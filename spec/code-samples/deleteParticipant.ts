@@ -1,0 +1,9 @@
+import { createLamlClient } from "@laml/client";
+
+// Reads SIGNALWIRE_SPACE_URL, SIGNALWIRE_PROJECT_ID and SIGNALWIRE_API_TOKEN.
+const laml = createLamlClient();
+const conferenceSid = "8a2f9c61-3b0e-4f5d-9c47-1d2e3f4a5b6c";
+const callSid = "5d1c9f0e-7a2b-4c3d-8e9f-0a1b2c3d4e5f";
+
+// Ends the participant's connection to the conference; the API answers 204 with no body.
+await laml.participants.remove(conferenceSid, callSid);
