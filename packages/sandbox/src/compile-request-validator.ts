@@ -48,20 +48,24 @@ export function compileRequestValidator(operation: SpecOperation, ajv: Ajv): Req
 
   return (raw) => {
     const validParams = params.check(decodeFields(raw.params, params.schema, "path parameter"));
-    const validQuery = query.check(decodeFields(raw.query, query.schema, "query parameter"), (errors) =>
-      errors.some((e) => e.instancePath === `/${PAGE_TOKEN}`) ? ErrorCode.invalidPageToken : ErrorCode.invalidArgument,
-    );
+    const validQuery = query.check(decodeFields(raw.query, query.schema, "query parameter"), {
+      codeOf: (errors) =>
+        errors.some((e) => e.instancePath === `/${PAGE_TOKEN}`) ? ErrorCode.invalidPageToken : ErrorCode.invalidArgument,
+    });
     if (!form || !json) return { params: validParams, query: validQuery, body: {}, sent: [] };
     const body = readBody(raw, form.schema);
     const sent = Object.keys(body);
-    const validBody = (raw.bodyKind === "json" ? json : form).check(body);
+    const validBody = raw.bodyKind === "json" ? json.check(body, { json: true }) : form.check(body);
     return { params: validParams, query: validQuery, body: validBody, sent };
   };
 }
 
 interface CompiledFields {
   schema: JsonSchema & { properties: Record<string, JsonSchema> };
-  check(data: Record<string, unknown>, codeOf?: (errors: NonNullable<ValidateFunction["errors"]>) => number): Record<string, unknown>;
+  check(
+    data: Record<string, unknown>,
+    options?: { codeOf?: (errors: NonNullable<ValidateFunction["errors"]>) => number; json?: boolean },
+  ): Record<string, unknown>;
 }
 
 function compileParameters(ajv: Ajv, parameters: ParameterObject[], noun: string): CompiledFields {
@@ -83,12 +87,12 @@ function compileFields(ajv: Ajv, schema: JsonSchema, noun: string): CompiledFiel
   const known = Object.keys(properties);
   return {
     schema: { ...schema, properties },
-    check(data, codeOf = () => ErrorCode.invalidArgument) {
+    check(data, { codeOf = () => ErrorCode.invalidArgument, json = false } = {}) {
       // The validator fills in defaults in place; the caller's object stays as received.
       const copy: Record<string, unknown> = Object.assign(Object.create(null), data);
       if (validate(copy)) return copy;
       const errors = validate.errors ?? [];
-      throw new LamlError(400, codeOf(errors), describeValidationErrors(errors, data, { noun, known }));
+      throw new LamlError(400, codeOf(errors), describeValidationErrors(errors, data, { noun, known, json }));
     },
   };
 }

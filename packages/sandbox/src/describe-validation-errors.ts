@@ -18,7 +18,7 @@ const FORMAT_WORDS: Record<string, string> = {
 export function describeValidationErrors(
   errors: ErrorObject[],
   received: Record<string, unknown>,
-  fields: { noun: string; known: readonly string[] },
+  fields: { noun: string; known: readonly string[]; json?: boolean },
 ): string {
   const sentences = [...new Set(errors.map((e) => describe(e, received, fields)))];
   const listed = sentences.slice(0, MAX_LISTED).join("; ");
@@ -26,8 +26,15 @@ export function describeValidationErrors(
   return rest > 0 ? `${listed}; and ${rest} more problem${rest === 1 ? "" : "s"}` : listed;
 }
 
-function describe(error: ErrorObject, received: Record<string, unknown>, fields: { noun: string; known: readonly string[] }): string {
-  const field = error.instancePath.split("/")[1];
+function describe(
+  error: ErrorObject,
+  received: Record<string, unknown>,
+  fields: { noun: string; known: readonly string[]; json?: boolean },
+): string {
+  const quote = (value: unknown) => quoteValue(value, fields.json ?? false);
+  // A nested field (in the fault settings) is named by its path: `share.429`.
+  const path = error.instancePath.split("/").slice(1);
+  const field = path.length > 0 ? path.join(".") : undefined;
   const params = error.params as Record<string, unknown>;
   if (error.keyword === "additionalProperties") {
     const extra = String(params.additionalProperty);
@@ -36,7 +43,8 @@ function describe(error: ErrorObject, received: Record<string, unknown>, fields:
   }
   if (error.keyword === "required") return `${String(params.missingProperty)} is required`;
   if (field === undefined) return `the ${fields.noun}s must form an object, got ${quote(received)}`;
-  return `${field} ${constraint(error, params)}, got ${quote(received[field])}`;
+  const value = path.reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], received);
+  return `${field} ${constraint(error, params)}, got ${quote(value)}`;
 }
 
 function constraint(error: ErrorObject, params: Record<string, unknown>): string {
@@ -56,9 +64,9 @@ function constraint(error: ErrorObject, params: Record<string, unknown>): string
   }
 }
 
-/** Quotes a received value briefly: wire strings as they came, anything else as JSON. */
-function quote(value: unknown): string {
+/** Quotes a received value briefly: wire text as it came, JSON values (`json`) as JSON. */
+function quoteValue(value: unknown, json: boolean): string {
   if (value === "") return "an empty value";
-  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  const text = typeof value === "string" && !json ? value : (JSON.stringify(value) ?? String(value));
   return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
 }

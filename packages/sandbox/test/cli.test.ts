@@ -1,0 +1,106 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { DEMO } from "../src/demo.js";
+import { parseCliArgs } from "../src/parse-cli-args.js";
+
+const bin = new URL("../bin/laml-sandbox.js", import.meta.url).pathname;
+
+/** Runs the built CLI; resolves once it prints its URL (or exits). */
+async function run(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const exited = once(child, "exit") as Promise<[number | null]>;
+  await Promise.race([
+    exited,
+    new Promise<void>((resolve) => {
+      const check = () => (/Ctrl-C stops/.test(output) ? resolve() : setTimeout(check, 20));
+      check();
+    }),
+  ]);
+  return { child, exited, output: () => output, url: () => /listening on (\S+)/.exec(output)?.[1] as string };
+}
+
+const stop = async (child: ChildProcess, exited: Promise<[number | null]>) => {
+  child.kill("SIGINT");
+  const [code] = await exited;
+  return code;
+};
+
+describe("laml-sandbox", () => {
+  test("starts with the demo account, prints the URL, credentials and a snippet, and stops cleanly on Ctrl-C", async () => {
+    const cli = await run(["--port", "0", "--quiet"]);
+    expect(cli.output()).toContain(DEMO.projectId);
+    expect(cli.output()).toContain(`export SIGNALWIRE_API_TOKEN=${DEMO.apiToken}`);
+    expect(cli.output()).toContain('import { createLamlClient } from "@laml/client"');
+    const auth = Buffer.from(`${DEMO.projectId}:${DEMO.apiToken}`).toString("base64");
+    const response = await fetch(`${cli.url()}/api/laml/2010-04-01/Accounts/${DEMO.projectId}/Conferences/${DEMO.conferenceSid}/Participants.json`, {
+      headers: { authorization: `Basic ${auth}` },
+    });
+    expect((await response.json()).participants.length).toBeGreaterThan(20);
+    expect(await stop(cli.child, cli.exited)).toBe(0);
+    expect(cli.output()).toContain("Sandbox stopped.");
+  });
+
+  test("serves a seed file's accounts instead, printing their Project IDs but not their tokens", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "laml-sandbox-"));
+    const projectId = crypto.randomUUID();
+    const seed = join(dir, "seed.json");
+    await writeFile(seed, JSON.stringify({ accounts: [{ projectId, apiToken: "seed-secret", conferences: [{ participants: [{ muted: true }] }] }] }));
+    const cli = await run(["--port", "0", "--seed", seed]);
+    expect(cli.output()).toContain(`Seeded account ${projectId}`);
+    expect(cli.output()).not.toContain("seed-secret");
+    expect(cli.output()).not.toContain(DEMO.projectId);
+    await fetch(`${cli.url()}/nowhere`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(cli.output()).toMatch(/GET \/nowhere 404/);
+    expect(await stop(cli.child, cli.exited)).toBe(0);
+  });
+
+  test("explains bad arguments, bad seed files and a busy port", async () => {
+    const badPort = await run(["--port", "http"]);
+    expect((await badPort.exited)[0]).toBe(2);
+    expect(badPort.output()).toContain("--port must be an integer from 0 to 65535, got http");
+    const badSeed = await run(["--port", "0", "--seed", "/nonexistent/seed.json"]);
+    expect((await badSeed.exited)[0]).toBe(1);
+    expect(badSeed.output()).toContain("cannot read the seed file /nonexistent/seed.json");
+    const first = await run(["--port", "0", "--quiet"]);
+    const port = new URL(first.url()).port;
+    const second = await run(["--port", port]);
+    expect((await second.exited)[0]).toBe(1);
+    expect(second.output()).toContain(`port ${port} on 127.0.0.1 is in use`);
+    await stop(first.child, first.exited);
+  });
+});
+
+describe("command-line parsing", () => {
+  test("takes the port from --port, else PORT, else 4010, and the docs URL from DOCS_PORT", () => {
+    expect(parseCliArgs([], {})).toMatchObject({ port: 4010, host: "127.0.0.1", demo: true, docsUrl: "http://127.0.0.1:4011" });
+    expect(parseCliArgs([], { PORT: "5000", DOCS_PORT: "5001" })).toMatchObject({ port: 5000, docsUrl: "http://127.0.0.1:5001" });
+    expect(parseCliArgs(["--port", "6000"], { PORT: "5000" }).port).toBe(6000);
+  });
+
+  test("serves the demo unless a seed file is given, or both with --demo", () => {
+    expect(parseCliArgs(["--seed", "s.json"], {}).demo).toBe(false);
+    expect(parseCliArgs(["--seed", "s.json", "--demo"], {}).demo).toBe(true);
+  });
+
+  test("turns fault flags into fault settings, checking their ranges", () => {
+    expect(parseCliArgs(["--fault-429", "0.1", "--fault-drop", "0.05", "--latency", "20", "--retry-after", "2"], {}).faults).toEqual({
+      share: { 429: 0.1, drop: 0.05 },
+      latencyMs: 20,
+      retryAfterSeconds: 2,
+    });
+    expect(() => parseCliArgs(["--fault-503", "1.5"], {})).toThrow("--fault-503 must be a number from 0 to 1, got 1.5");
+    expect(() => parseCliArgs(["--nope"], {})).toThrow("Unknown option '--nope'");
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, test } from "vitest";
+import { loadSpec } from "../src/load-spec.js";
+import { readOperations } from "../src/spec-operations.js";
+import { checkExchange } from "./contract.js";
+import { injectSandbox } from "./harness.js";
+
+/** The spec documents 422 for the list, but no condition of the list's gives it. */
+const NEVER_PRODUCED = ["listParticipants 422"];
+const documented = readOperations(loadSpec()).flatMap((op) =>
+  Object.keys(op.responses).map((status) => `${op.operationId} ${status}`),
+);
+
+describe("the contract", () => {
+  const sb = injectSandbox();
+  const { state, account, conferenceSid, faults } = sb;
+  const callSid = state.addParticipant(account.projectId, conferenceSid, { muted: true });
+  const victim = state.addParticipant(account.projectId, conferenceSid);
+  const completed = state.addConference(account.projectId, { status: "completed" });
+  const frozen = state.addParticipant(account.projectId, completed);
+  const one = `${sb.participantsPath()}/${callSid}`;
+  const wrongAuth = { authorization: sb.basic(account.projectId, "nope") };
+
+  test("every documented status of every operation is produced and matches its schema", async () => {
+    const send = (method: "GET" | "POST" | "DELETE", url: string, extra: object = {}) => sb.request({ method, url, ...extra });
+    const form = (payload: string) => ({ payload, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    for (const [method, url] of [["GET", sb.participantsPath()], ["GET", one], ["POST", one], ["DELETE", `${sb.participantsPath()}/${victim}`]] as const) {
+      await send(method, url, method === "POST" ? form("Hold=true") : {});
+      await send(method, `${url}?Page=x`, method === "POST" ? form("Hold=x") : {});
+      await send(method, url, { headers: wrongAuth });
+      await send(method, url.replace(conferenceSid, crypto.randomUUID()));
+      faults.next("429");
+      await send(method, url);
+    }
+    await send("GET", `${sb.participantsPath()}?PageToken=PAnope`);
+    await send("POST", one, form("Coaching=true"));
+    await send("POST", `${sb.participantsPath(completed)}/${frozen}`, form("Muted=true"));
+    await send("DELETE", `${sb.participantsPath(completed)}/${frozen}`);
+    await send("GET", `${sb.participantsPath(completed)}?Muted=true`);
+
+    const produced = new Set(sb.contract.exchanges.map((e) => `${e.operationId} ${e.status}`));
+    expect(documented.filter((pair) => !produced.has(pair))).toEqual(NEVER_PRODUCED);
+    expect(sb.contract.violations).toEqual([]);
+  });
+
+  test("errors outside any operation (unknown routes, wrong methods, injected 503s) are LaML error bodies", async () => {
+    await sb.request({ url: "/nowhere" });
+    await sb.request({ method: "PUT", url: one });
+    faults.next("503");
+    await sb.request({ url: one });
+    const outside = sb.contract.exchanges.slice(-3);
+    expect(outside.map((e) => e.status)).toEqual([404, 405, 503]);
+    expect(outside.map(checkExchange)).toEqual([undefined, undefined, undefined]);
+  });
+
+  test("the checker catches a response that breaks the spec", () => {
+    const base = { method: "GET", url: one, headers: { "content-type": "application/json" }, injected: false };
+    expect(checkExchange({ ...base, operationId: "getParticipant", status: 200, body: '{"call_sid":"x"}' })).toMatch(/required/);
+    expect(checkExchange({ ...base, operationId: "getParticipant", status: 422, body: "{}" })).toMatch(/does not document/);
+    expect(checkExchange({ ...base, operationId: undefined, status: 404, body: '{"error":"nope"}' })).toMatch(/required/);
+    expect(checkExchange({ ...base, operationId: "deleteParticipant", status: 204, body: "{}" })).toMatch(/no body/);
+  });
+});
