@@ -1,0 +1,45 @@
+// The shapes shared by the benchmarks, the runner and the smoke test.
+
+/** How big each benchmark is; `pnpm bench` uses full sizes, the smoke test tiny ones. */
+export interface BenchOptions {
+  /** Timed rounds of each timing; the median is quoted. */
+  rounds: number;
+  /** Per-call benchmark: sequential list calls per round. */
+  calls: number;
+  /** Participants per page everywhere (the API's default, 50). */
+  pageSize: number;
+  /** Paging benchmark: participants listed per round. */
+  pagingParticipants: number;
+  /** Memory benchmark: the small and the large listing whose peaks are compared. */
+  memorySmall: number;
+  memoryLarge: number;
+  /** Sandbox benchmark: how long each server is loaded per round, and with how many requests in flight. */
+  sandboxMs: number;
+  concurrency: number;
+  /** Build loop: rounds of cold build, no-op build and spec edit (each round takes a full build). */
+  buildRounds: number;
+  /** Build loop: build only this package and what it depends on (the smoke test's shortcut); all when absent. */
+  buildFilter?: string;
+  /** Progress lines go here (stderr in `pnpm bench`). */
+  log: (line: string) => void;
+}
+
+/** One line of the results table. */
+export interface Row {
+  /** The benchmark, e.g. "Per list call". */
+  benchmark: string;
+  /** What was measured, e.g. "@laml/client `laml.raw.GET`". */
+  subject: string;
+  /** The figure as people read it, e.g. "182 µs per call". */
+  figure: string;
+  /** The figure as a number (bytes, ms, requests/s…); null when it could not be measured. */
+  value: number | null;
+  /** Relative to the benchmark's baseline in the same run, e.g. "1.04× raw fetch". */
+  ratio: string;
+  /** The issue's target, when there is one. */
+  target: string;
+  /** Whether the target holds; null without a target or without a figure. */
+  holds: boolean | null;
+  /** Why there is no figure, when `value` is null. */
+  failure?: string;
+}

@@ -1,0 +1,129 @@
+import { format } from "../format.mjs";
+import { startFixedApi } from "../fixed-api.mjs";
+import { programs } from "../programs.mjs";
+import { startChild } from "../start-child.mjs";
+import { measureRounds } from "../measure-rounds.mjs";
+
+/** @import { BenchOptions, Row } from "../bench.js" */
+/** @import { FixedApi } from "../fixed-api.mjs" */
+
+/** @type {ReadonlyArray<{ program: keyof typeof programs, subject: string, target?: number }>} */
+const cases = [
+  { program: "raw-fetch", subject: "raw fetch loop (baseline)" },
+  { program: "laml-client", subject: "@laml/client `participants.list()`", target: 1.15 },
+  { program: "twilio", subject: "twilio-node `each()`" },
+];
+
+/** The flatness target: the large listing's peak within this factor of the small one's. */
+const flatness = 1.2;
+
+/**
+ * Peak memory of listing `total` participants once, in a fresh process.
+ * @param {FixedApi} api
+ * @param {keyof typeof programs} program
+ * @param {number} total
+ * @param {number} pageSize
+ * @returns {Promise<{ peakLiveHeap: number, peakRss: number }>}
+ */
+async function peakMemory(api, program, total, pageSize) {
+  const probe = startChild("memory-probe", ["--expose-gc"]);
+  try {
+    const pages = Math.ceil(total / pageSize);
+    const result = await probe.call({
+      file: programs[program].file.href,
+      connection: api.connection,
+      conferenceSid: api.addConference(total),
+      pageSize,
+      // About 50 samples per run, whatever its length: each costs a full collection.
+      sampleEvery: pageSize * Math.max(1, Math.floor(pages / 50)),
+    });
+    if (result.participants !== total) throw new Error(`${program} listed ${result.participants} of ${total} participants.`);
+    return result;
+  } finally {
+    await probe.close();
+  }
+}
+
+/**
+ * Paging: every participant of a large conference, following `next_page_uri`, timed against a
+ * raw fetch loop; the peak memory of each; and whether `list()`'s peak stays flat as the
+ * conference grows a hundredfold.
+ * @param {BenchOptions} options
+ * @returns {Promise<Row[]>}
+ */
+export async function paging({ rounds, pageSize, pagingParticipants, memorySmall, memoryLarge, log }) {
+  const api = await startFixedApi();
+  try {
+    const conferenceSid = api.addConference(pagingParticipants);
+    const pages = Math.ceil(pagingParticipants / pageSize);
+    const listAll = async (/** @type {(typeof cases)[number]} */ item) => {
+      const worker = await api.worker(item.program);
+      const result = await worker.call({ operation: "listAll", conferenceSid, pageSize });
+      if (result.participants !== pagingParticipants) {
+        throw new Error(`${item.subject} listed ${result.participants} of ${pagingParticipants} participants.`);
+      }
+      return /** @type {number} */ (result.ms);
+    };
+    log(`paging: warming up, then ${rounds} rounds of ${pagingParticipants} participants per client`);
+    for (const item of cases) await listAll(item);
+    const timings = await measureRounds(cases, rounds, listAll);
+
+    const listing = `Paging (${format.count(pagingParticipants)} participants, ${format.count(pages)} pages)`;
+    /** @type {Row[]} */
+    const rows = cases.map((item, index) => {
+      const { median: ms, ratio } = /** @type {import("../measure-rounds.mjs").Measured} */ (timings[index]);
+      return {
+        benchmark: listing,
+        subject: item.subject,
+        figure: format.ms(ms),
+        value: ms,
+        ratio: index === 0 ? "1×" : `${format.times(ratio)} raw loop`,
+        target: item.target ? `≤ ${format.times(item.target)} raw loop` : "",
+        holds: item.target ? ratio <= item.target : null,
+      };
+    });
+
+    log("paging: peak memory, one fresh process per case");
+    const memory = [];
+    for (const item of cases) memory.push(await peakMemory(api, item.program, pagingParticipants, pageSize));
+    const [baseline] = memory;
+    if (!baseline) throw new Error("No baseline memory figure.");
+    memory.forEach(({ peakRss, peakLiveHeap }, index) => {
+      rows.push({
+        benchmark: `Peak memory, ${listing.charAt(0).toLowerCase()}${listing.slice(1)}`,
+        subject: /** @type {(typeof cases)[number]} */ (cases[index]).subject,
+        figure: `${format.MB(peakRss)} RSS, ${format.MB(peakLiveHeap)} live heap`,
+        value: peakRss,
+        ratio:
+          index === 0
+            ? "1×"
+            : `${format.times(peakRss / baseline.peakRss)} RSS, ${format.times(peakLiveHeap / baseline.peakLiveHeap)} heap of raw loop`,
+        target: "",
+        holds: null,
+      });
+    });
+
+    log(`paging: list() peak memory over ${memoryLarge} against ${memorySmall} participants`);
+    const small = await peakMemory(api, "laml-client", memorySmall, pageSize);
+    const large = await peakMemory(api, "laml-client", memoryLarge, pageSize);
+    const flat = `Peak memory of \`list()\`, ${format.count(memoryLarge)} against ${format.count(memorySmall)} participants`;
+    for (const [measure, key] of /** @type {const} */ ([
+      ["peak RSS", "peakRss"],
+      ["peak live heap (after full GC)", "peakLiveHeap"],
+    ])) {
+      const ratio = large[key] / small[key];
+      rows.push({
+        benchmark: flat,
+        subject: `@laml/client ${measure}`,
+        figure: `${format.MB(large[key])} against ${format.MB(small[key])}`,
+        value: large[key],
+        ratio: `${format.times(ratio)} the ${format.count(memorySmall)} run`,
+        target: `≤ ${format.times(flatness)}`,
+        holds: ratio <= flatness,
+      });
+    }
+    return rows;
+  } finally {
+    await api.close();
+  }
+}
