@@ -9,6 +9,12 @@ import { startSandbox } from "./start-sandbox.js";
 
 // `laml-sandbox`: start a sandbox, print where it is and how to use it, stop cleanly on Ctrl-C.
 
+// When whoever reads our output goes away (`| head`, a closed pipe), keep serving and closing
+// cleanly rather than crash on the next log line.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
+
 let options: CliOptions;
 try {
   options = parseCliArgs(process.argv.slice(2), process.env);
