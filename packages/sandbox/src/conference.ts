@@ -1,7 +1,10 @@
 import type { Participant } from "@laml/types";
 
-/** A participant as stored: its fields except `uri`, which depends on how it is asked for. */
-export type StoredParticipant = Omit<Participant, "uri">;
+/**
+ * A participant as stored: its fields except `uri`, which depends on how it is asked for.
+ * Never changed in place: an update stores a new object, so caches keyed by it stay right.
+ */
+export type StoredParticipant = Readonly<Omit<Participant, "uri">>;
 
 /**
  * Where a participant sits in the conference's listing order: by join time, then by join
@@ -21,7 +24,7 @@ interface Entry {
 /** Which participants a page holds: filters and where the page starts. */
 export interface PageRequest {
   size: number;
-  filter: Partial<Pick<StoredParticipant, "muted" | "hold">>;
+  filter: Partial<Pick<Participant, "muted" | "hold">>;
   /** Where the page starts; one of these. */
   from: { after: string } | { before: string } | { skip: number };
 }
@@ -72,9 +75,17 @@ export class Conference {
     return true;
   }
 
-  /** The participant with this call SID, if present. The object is live: change it to update. */
+  /** The participant with this call SID, if present. */
   get(callSid: string): StoredParticipant | undefined {
     return this.#byCallSid.get(callSid)?.participant;
+  }
+
+  /** Changes a participant's fields (not its identity) and returns the new record. */
+  update(callSid: string, changes: Partial<Omit<StoredParticipant, "call_sid">>): StoredParticipant {
+    const entry = this.#byCallSid.get(callSid);
+    if (!entry) throw new Error(`call_sid ${callSid} is not in conference ${this.sid}`);
+    entry.participant = { ...entry.participant, ...changes };
+    return entry.participant;
   }
 
   /** Every participant, in listing order. */

@@ -1,7 +1,7 @@
 import type { ListParticipantsQuery, ParticipantPage } from "@laml/types";
 import type { Conference, PageRequest } from "./conference.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
-import { renderParticipant } from "./render-participant.js";
+import { participantJson } from "./participant-json.js";
 import type { RequestView } from "./request-view.js";
 
 /** The query after validation: `Page` and `PageSize` carry the spec's defaults. */
@@ -20,9 +20,10 @@ const BEFORE = "PB";
 /**
  * Answers a list request with one page and the URIs around it. Later pages are found by a
  * cursor naming the last (or, backwards, the first) participant of the page before, so people
- * joining or leaving meanwhile shift nothing: no one is skipped or listed twice.
+ * joining or leaving meanwhile shift nothing: no one is skipped or listed twice. Returns the
+ * page as JSON, assembled from each participant's cached JSON.
  */
-export function listPage(conference: Conference, query: ListQuery, view: RequestView): ParticipantPage {
+export function listPage(conference: Conference, query: ListQuery, view: RequestView): string {
   const filter: PageRequest["filter"] = {};
   const filters: ListParticipantsQuery = {};
   for (const [param, field] of FILTERS) {
@@ -40,15 +41,16 @@ export function listPage(conference: Conference, query: ListQuery, view: Request
   const { participants, more } = slice;
   const first = participants[0];
   const last = participants[participants.length - 1];
-  return {
+  const envelope: Omit<ParticipantPage, "participants"> = {
     uri: uri(query.Page, query.PageToken),
     first_page_uri: uri(0),
     next_page_uri: more.after && last ? uri(query.Page + 1, `${AFTER}${last.call_sid}`) : null,
     previous_page_uri: more.before && first ? uri(Math.max(query.Page - 1, 0), `${BEFORE}${first.call_sid}`) : null,
     page: query.Page,
     page_size: query.PageSize,
-    participants: participants.map((p) => renderParticipant(p, view.prefix)),
   };
+  const items = participants.map((p) => participantJson(p, view.prefix)).join(",");
+  return `${JSON.stringify(envelope).slice(0, -1)},"participants":[${items}]}`;
 }
 
 /** Where the page starts: at a cursor's participant, or (without one) `Page` pages in. */

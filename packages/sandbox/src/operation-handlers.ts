@@ -4,7 +4,7 @@ import type { Conference, StoredParticipant } from "./conference.js";
 import { formatRfc2822 } from "./format-rfc2822.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
 import { listPage } from "./list-page.js";
-import { renderParticipant } from "./render-participant.js";
+import { participantJson } from "./participant-json.js";
 import type { RequestView } from "./request-view.js";
 import type { SandboxState } from "./sandbox-state.js";
 
@@ -17,10 +17,10 @@ export interface OperationContext {
   view: RequestView;
 }
 
-/** The status and body to answer with. */
+/** The status to answer with, and the body as JSON (none for 204). */
 export interface OperationResult {
   status: number;
-  body?: unknown;
+  json?: string;
 }
 
 type PathOf<Id extends keyof operations> = operations[Id]["parameters"]["path"];
@@ -30,12 +30,12 @@ export const operationHandlers: Record<keyof operations, (context: OperationCont
   listParticipants(context) {
     const conference = findConference(context, context.request.params as PathOf<"listParticipants">);
     const query = context.request.query as Parameters<typeof listPage>[1];
-    return { status: 200, body: listPage(conference, query, context.view) };
+    return { status: 200, json: listPage(conference, query, context.view) };
   },
 
   getParticipant(context) {
     const { participant } = findParticipant(context, context.request.params as PathOf<"getParticipant">);
-    return { status: 200, body: renderParticipant(participant, context.view.prefix) };
+    return { status: 200, json: participantJson(participant, context.view.prefix) };
   },
 
   updateParticipant(context) {
@@ -43,20 +43,17 @@ export const operationHandlers: Record<keyof operations, (context: OperationCont
     refuseIfCompleted(conference);
     const body = context.request.body as UpdateParticipantBody;
     checkCoaching(conference, participant, body);
-    if (body.Muted !== undefined) participant.muted = body.Muted;
-    if (body.Hold !== undefined) participant.hold = body.Hold;
-    if (body.Coaching === false) {
-      participant.coaching = false;
-      participant.call_sid_to_coach = null;
-    }
-    // `CallSidToCoach` alone starts coaching: the API documents coaching as implied by it.
-    if (body.CallSidToCoach !== undefined) {
-      participant.coaching = true;
-      participant.call_sid_to_coach = body.CallSidToCoach;
-    }
     // The URL and method fields only steer audio, which the sandbox does not play.
-    if (context.request.sent.length > 0) participant.date_updated = formatRfc2822(context.state.now());
-    return { status: 200, body: renderParticipant(participant, context.view.prefix) };
+    if (context.request.sent.length === 0) return { status: 200, json: participantJson(participant, context.view.prefix) };
+    const updated = conference.update(participant.call_sid, {
+      ...(body.Muted !== undefined && { muted: body.Muted }),
+      ...(body.Hold !== undefined && { hold: body.Hold }),
+      ...(body.Coaching === false && { coaching: false, call_sid_to_coach: null }),
+      // `CallSidToCoach` alone starts coaching: the API documents coaching as implied by it.
+      ...(body.CallSidToCoach !== undefined && { coaching: true, call_sid_to_coach: body.CallSidToCoach }),
+      date_updated: formatRfc2822(context.state.now()),
+    });
+    return { status: 200, json: participantJson(updated, context.view.prefix) };
   },
 
   deleteParticipant(context) {

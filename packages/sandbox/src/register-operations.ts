@@ -11,6 +11,7 @@ export const UNSUPPORTED_BODY = Symbol("unsupported body");
 
 const JSON_SUFFIX = ".json";
 const FORM = "application/x-www-form-urlencoded";
+const JSON_MEDIA_TYPE = "application/json; charset=utf-8";
 
 /** Route metadata: the spec's operation, for the contract checks and the 405 answers. */
 export interface RouteConfig {
@@ -56,7 +57,7 @@ export function registerOperations(
             });
             const result = handle({ state: options.state, projectId, request: valid, view: { prefix, json } });
             reply.code(result.status);
-            return result.body === undefined ? reply.send() : result.body;
+            return result.json === undefined ? reply.send() : reply.type(JSON_MEDIA_TYPE).send(result.json);
           },
         });
       }

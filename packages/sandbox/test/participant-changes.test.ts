@@ -21,6 +21,9 @@ describe("updating and removing participants", () => {
       date_updated: "Fri, 27 Nov 2026 09:01:00 +0000",
     });
     expect(state.participants(account.projectId, conferenceSid).find((p) => p.call_sid === callSid)?.muted).toBe(false);
+    // Pages are assembled from cached JSON per participant: the cache must follow the update.
+    const listed = (await sb.request({ url: sb.participantsPath() })).json().participants;
+    expect(listed.find((p: { call_sid: string }) => p.call_sid === callSid)).toMatchObject({ muted: false, hold: true });
   });
 
   test("an update that names nothing changes nothing, not even date_updated", async () => {
