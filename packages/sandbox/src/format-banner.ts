@@ -38,7 +38,7 @@ export function formatBanner(facts: BannerFacts): string {
       `  export SIGNALWIRE_API_TOKEN=${DEMO.apiToken}`,
       `  (cd apps/example && node --input-type=module -e '`,
       `    import { createLamlClient } from "@laml/client";`,
-      `    const laml = createLamlClient({});`,
+      `    const laml = createLamlClient();`,
       `    for await (const p of laml.participants.list("${DEMO.conferenceSid}"))`,
       `      console.log(p.call_sid, p.muted ? "muted" : "", p.hold ? "on hold" : "");`,
       `  ')`,
