@@ -1,0 +1,70 @@
+import { LamlClientError } from "./laml-client-error.js";
+import type { ResolvedOptions } from "./resolve-options.js";
+import { MAX_RETRY_AFTER_MS, retryDelay } from "./retry-delay.js";
+import { sleep } from "./sleep.js";
+
+/** Statuses after which an idempotent request is sent again; a POST only after 429 (not processed). */
+const RETRY_STATUSES = [429, 500, 502, 503, 504];
+
+/**
+ * The `fetch` given to openapi-fetch, so resource methods and `laml.raw` share one policy: refuse
+ * any origin but the configured one, then add auth, a timeout per attempt and retries.
+ */
+export function createLamlFetch(options: ResolvedOptions): (request: Request) => Promise<Response> {
+  const { origin, authorization, userAgent, timeoutMs, maxRetries, fetch } = options;
+  return async (request) => {
+    const url = new URL(request.url);
+    // The one gate before credentials are attached: a next_page_uri or a raw `baseUrl` elsewhere stops here.
+    if (url.origin !== origin) {
+      throw new LamlClientError(`Refused ${url.origin}: credentials go only to ${origin}, the spaceUrl.`);
+    }
+    const headers = new Headers(request.headers);
+    headers.set("Authorization", authorization);
+    headers.set("User-Agent", userAgent);
+    // The API's only POST (update) takes a form body, which the client's bodySerializer writes;
+    // this spares `raw.POST` callers openapi-fetch's JSON default.
+    if (request.method === "POST") headers.set("Content-Type", "application/x-www-form-urlencoded");
+    // The caller's signal (openapi-fetch puts a method's `signal` on the Request).
+    const { signal } = request;
+    // The API's only non-idempotent method is POST (update).
+    const idempotent = request.method !== "POST";
+    for (let retry = 0; ; retry++) {
+      signal.throwIfAborted();
+      const attempt = new AbortController();
+      const cancel = () => attempt.abort(signal.reason);
+      signal.addEventListener("abort", cancel, { once: true });
+      const timer = setTimeout(
+        () => attempt.abort(new DOMException(`${request.method} ${request.url} timed out after ${timeoutMs} ms (timeoutMs)`, "TimeoutError")),
+        timeoutMs,
+      );
+      let response: Response | undefined;
+      let failure: unknown;
+      try {
+        // A redirect is not followed: credentials would go along to wherever it points.
+        const answer = await fetch(new Request(request.clone(), { headers, signal: attempt.signal, redirect: "manual" }));
+        // Reading the body inside the attempt puts it under the timeout and makes a dropped
+        // connection mid-body a retryable failure rather than an error after the fact.
+        const body = await answer.arrayBuffer();
+        // Status 0 is a browser's opaque redirect, which cannot be rebuilt (nor has a body).
+        response = answer.status ? new Response(body.byteLength ? body : null, answer) : answer;
+        Object.defineProperty(response, "url", { value: answer.url || request.url });
+      } catch (error) {
+        failure = attempt.signal.aborted ? attempt.signal.reason : error;
+      } finally {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", cancel);
+      }
+      // A user's abort is final: never retried.
+      signal.throwIfAborted();
+      const retryable = response
+        ? response.status === 429 || (idempotent && RETRY_STATUSES.includes(response.status))
+        : idempotent && (failure instanceof TypeError || (failure as Error | undefined)?.name === "TimeoutError");
+      const delay = retryDelay(retry, response?.headers.get("Retry-After"));
+      if (!retryable || retry >= maxRetries || delay > MAX_RETRY_AFTER_MS) {
+        if (response) return response;
+        throw failure;
+      }
+      await sleep(delay, signal);
+    }
+  };
+}

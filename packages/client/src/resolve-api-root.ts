@@ -1,0 +1,33 @@
+import { LamlClientError } from "./laml-client-error.js";
+
+/** The path of the LaML API under a space's origin; the API's own URIs start with it. */
+export const API_PATH = "/api/laml/2010-04-01";
+
+/** Where the client sends requests: the origin credentials are bound to, and the API root under it. */
+export interface ApiRoot {
+  origin: string;
+  apiRoot: string;
+}
+
+/**
+ * Turns `example.signalwire.com`, `https://example.signalwire.com` or the API root itself
+ * (`http://127.0.0.1:4010/api/laml/2010-04-01`) into the origin and the API root. Plain http is
+ * refused except on loopback, so the token never crosses a network unencrypted.
+ */
+export function resolveApiRoot(spaceUrl: string): ApiRoot {
+  let url: URL | undefined;
+  try {
+    url = new URL(spaceUrl.includes("://") ? spaceUrl : `https://${spaceUrl}`);
+  } catch {}
+  // Past the origin only the API path may follow: no credentials, query or fragment. The input
+  // is not echoed, as a malformed URL may carry credentials.
+  if (!url || !["/", API_PATH, `${API_PATH}/`].includes(url.href.slice(url.origin.length))) {
+    throw new LamlClientError(
+      "Invalid spaceUrl: expected e.g. example.signalwire.com or https://example.signalwire.com, without credentials.",
+    );
+  }
+  if (!/^(https:|http:\/\/(localhost|127(\.\d+){3}|\[::1\])(:|$))/.test(url.origin)) {
+    throw new LamlClientError(`spaceUrl ${url.origin} must use https (http is only for localhost)`);
+  }
+  return { origin: url.origin, apiRoot: url.origin + API_PATH };
+}

@@ -1,0 +1,51 @@
+import { assertSid } from "./assert-sid.js";
+import { basicAuthorization } from "./basic-authorization.js";
+import type { LamlClientOptions } from "./laml-client-options.js";
+import { LamlClientError } from "./laml-client-error.js";
+import { type ApiRoot, resolveApiRoot } from "./resolve-api-root.js";
+import { wholeNumber } from "./whole-number.js";
+
+/** The checked options. The token lives only inside `authorization`, which is never exposed. */
+export interface ResolvedOptions extends ApiRoot {
+  accountSid: string;
+  authorization: string;
+  fetch: (request: Request) => Promise<Response>;
+  timeoutMs: number;
+  maxRetries: number;
+  userAgent: string;
+}
+
+type EnvReader = (name: string) => string | undefined;
+
+// Read only where an environment exists (Node, Bun, Deno with --allow-env); a browser has none
+// and Deno without the permission throws, which counts as "not set".
+const readEnv: EnvReader = (name) => {
+  try {
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+  } catch {
+    return undefined;
+  }
+};
+
+function required(value: string | undefined, option: string, variable: string): string {
+  const found = value || readEnv(variable);
+  if (typeof found === "string" && found) return found;
+  throw new LamlClientError(`Missing ${option}: pass { ${option} } to createLamlClient() or set ${variable}.`);
+}
+
+/** Checks the options and fills in defaults and environment variables; throws `LamlClientError` on misuse. */
+export function resolveOptions(options: LamlClientOptions = {}): ResolvedOptions {
+  const projectId = assertSid("projectId", required(options.projectId, "projectId", "SIGNALWIRE_PROJECT_ID"));
+  const apiToken = required(options.apiToken, "apiToken", "SIGNALWIRE_API_TOKEN");
+  return {
+    ...resolveApiRoot(required(options.spaceUrl, "spaceUrl", "SIGNALWIRE_SPACE_URL")),
+    accountSid: assertSid("accountSid", options.accountSid ?? projectId),
+    authorization: basicAuthorization(projectId, apiToken),
+    // Called bare (a browser's fetch refuses another `this`); the global is looked up per call.
+    fetch: (request) => (options.fetch ?? fetch)(request),
+    // setTimeout fires at once beyond 2^31 - 1 ms, so that is the ceiling.
+    timeoutMs: wholeNumber(options.timeoutMs, "timeoutMs", 30_000, 1, 2 ** 31 - 1),
+    maxRetries: wholeNumber(options.maxRetries, "maxRetries", 2, 0, 10),
+    userAgent: options.userAgent ?? `laml-client/${__LAML_CLIENT_VERSION__}`,
+  };
+}

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { fakeFetch, hang, json, lamlError } from "./support/fake-fetch.js";
+import { CALL_SID, CONFERENCE_SID, nextUri, page, participant, testClient } from "./support/fixtures.js";
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+/** Resolves once `fetch` has seen `count` requests. */
+async function until(requests: unknown[], count: number) {
+  await vi.waitFor(() => expect(requests.length).toBeGreaterThanOrEqual(count));
+}
+
+describe("timeouts", () => {
+  test("every attempt has its own timeout, and a timed-out GET is retried", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const { fetch, requests } = fakeFetch(hang, hang, json(participant(1)));
+    await expect(
+      testClient(fetch, { timeoutMs: 20 }).participants.get(CONFERENCE_SID, CALL_SID),
+    ).resolves.toEqual(participant(1));
+    expect(requests).toHaveLength(3);
+  });
+
+  test("the last timeout rejects with a TimeoutError naming the request and timeoutMs", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const { fetch } = fakeFetch(hang, hang);
+    const error = await testClient(fetch, { timeoutMs: 20, maxRetries: 1 })
+      .participants.get(CONFERENCE_SID, CALL_SID)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DOMException);
+    expect(error).toMatchObject({
+      name: "TimeoutError",
+      message: expect.stringMatching(/^GET https:\/\/\S+\/Participants\/\S+ timed out after 20 ms \(timeoutMs\)$/),
+    });
+  });
+
+  test("the timeout covers a body that stalls after the headers", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const stalled = (request: Request) =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"call_sid":'));
+            request.signal.addEventListener("abort", () => controller.error(request.signal.reason));
+          },
+        }),
+        { headers: { "Content-Type": "application/json" } },
+      );
+    const { fetch, requests } = fakeFetch(stalled, json(participant(1)));
+    await expect(
+      testClient(fetch, { timeoutMs: 20 }).participants.get(CONFERENCE_SID, CALL_SID),
+    ).resolves.toEqual(participant(1));
+    expect(requests).toHaveLength(2);
+  });
+
+  test("a timed-out update is not retried: it may have been applied", async () => {
+    const { fetch, requests } = fakeFetch(hang);
+    await expect(
+      testClient(fetch, { timeoutMs: 20 }).participants.update(CONFERENCE_SID, CALL_SID, { Muted: true }),
+    ).rejects.toMatchObject({ name: "TimeoutError" });
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("cancellation", () => {
+  test("a user's abort rejects promptly with the signal's reason and is never retried", async () => {
+    const { fetch, requests } = fakeFetch(hang, json(participant(1)));
+    const controller = new AbortController();
+    const result = testClient(fetch).participants.get(CONFERENCE_SID, CALL_SID, { signal: controller.signal });
+    await until(requests, 1);
+    controller.abort();
+    await expect(result).rejects.toMatchObject({ name: "AbortError" });
+    expect(requests).toHaveLength(1);
+  });
+
+  test("a custom abort reason is what the promise rejects with", async () => {
+    const { fetch, requests } = fakeFetch(hang);
+    const controller = new AbortController();
+    const reason = new Error("user left the page");
+    const result = testClient(fetch).participants.remove(CONFERENCE_SID, CALL_SID, { signal: controller.signal });
+    await until(requests, 1);
+    controller.abort(reason);
+    await expect(result).rejects.toBe(reason);
+  });
+
+  test("an abort during the wait between attempts stops at once", async () => {
+    vi.useFakeTimers();
+    const { fetch, requests } = fakeFetch(lamlError(503, 20504, "down", { "Retry-After": "30" }), json(participant(1)));
+    const controller = new AbortController();
+    const result = testClient(fetch).participants.get(CONFERENCE_SID, CALL_SID, { signal: controller.signal });
+    const settled = expect(result).rejects.toMatchObject({ name: "AbortError" });
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    await settled;
+    expect(requests).toHaveLength(1);
+  });
+
+  test("an already aborted signal sends nothing", async () => {
+    const { fetch, requests } = fakeFetch();
+    await expect(
+      testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, { Muted: true }, { signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({ name: "AbortError" });
+    expect(requests).toHaveLength(0);
+  });
+
+  test("list stops between pages when the signal fires", async () => {
+    const { fetch, requests } = fakeFetch(json(page([participant(1)], nextUri(1))), hang);
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const run = (async () => {
+      for await (const p of testClient(fetch).participants.list(CONFERENCE_SID, { signal: controller.signal })) {
+        seen.push(p.call_sid);
+      }
+    })();
+    await until(requests, 2);
+    controller.abort();
+    await expect(run).rejects.toMatchObject({ name: "AbortError" });
+    expect(seen).toEqual([participant(1).call_sid]);
+    expect(requests).toHaveLength(2);
+  });
+
+  test("the signal of pages() reaches every page request", async () => {
+    const { fetch, requests } = fakeFetch(json(page([], nextUri(1))), hang);
+    const controller = new AbortController();
+    const pages = testClient(fetch).participants.pages(CONFERENCE_SID, { signal: controller.signal });
+    await pages.next();
+    const second = pages.next();
+    await until(requests, 2);
+    controller.abort();
+    await expect(second).rejects.toMatchObject({ name: "AbortError" });
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, test, vi } from "vitest";
+import { fakeFetch, json, lamlError } from "./support/fake-fetch.js";
+import { API_ROOT, CALL_SID, CONFERENCE_SID, PROJECT_ID, page, participant, testClient } from "./support/fixtures.js";
+
+const LIST = "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants" as const;
+const path = { AccountSid: PROJECT_ID, ConferenceSid: CONFERENCE_SID };
+
+describe("laml.raw", () => {
+  test("keeps openapi-fetch's { data, response } on success, with the client's base URL and auth", async () => {
+    const body = page([participant(1)], null);
+    const { fetch, requests } = fakeFetch(json(body));
+    const { data, error, response } = await testClient(fetch).raw.GET(LIST, {
+      params: { path, query: { Hold: true } },
+    });
+    expect(data).toEqual(body);
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(response.url).toBe(`${API_ROOT}/Accounts/${PROJECT_ID}/Conferences/${CONFERENCE_SID}/Participants?Hold=true`);
+    expect(requests[0]?.headers.get("Authorization")).toMatch(/^Basic /);
+  });
+
+  test("keeps openapi-fetch's { error, response } on failure: it does not throw", async () => {
+    const { fetch } = fakeFetch(lamlError(404, 20404, "Not found"));
+    const { data, error, response } = await testClient(fetch, { maxRetries: 0 }).raw.GET(LIST, { params: { path } });
+    expect(data).toBeUndefined();
+    expect(error).toMatchObject({ code: 20404, message: "Not found", status: 404 });
+    expect(response.status).toBe(404);
+  });
+
+  test("gets the same retries", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const { fetch, requests } = fakeFetch(lamlError(503, 20504, "down"), json(page([], null)));
+    const { response } = await testClient(fetch).raw.GET(LIST, { params: { path } });
+    expect(response.status).toBe(200);
+    expect(requests).toHaveLength(2);
+    vi.restoreAllMocks();
+  });
+
+  test("sends POST bodies as a form, as the API takes them", async () => {
+    const { fetch, requests } = fakeFetch(json(participant(1)));
+    await testClient(fetch).raw.POST(`${LIST}/{CallSid}`, {
+      params: { path: { ...path, CallSid: CALL_SID } },
+      body: { Muted: true, Coaching: false },
+    });
+    expect(requests[0]?.headers.get("Content-Type")).toBe("application/x-www-form-urlencoded");
+    expect(requests[0]?.body).toBe("Muted=true&Coaching=false");
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+import { define } from "./build-constants.js";
+
+export default defineConfig({
+  define,
+  test: {
+    include: ["test/**/*.test.ts"],
+    typecheck: { include: ["test/**/*.test-d.ts"], tsconfig: "./test/tsconfig.json" },
+    // The packaging test packs, extracts and type-checks a consumer: slower than a unit test.
+    testTimeout: 60_000,
+  },
+});
