@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { apiPrefixes } from "./api-prefixes.js";
 import { applySeed, type SandboxSeed } from "./apply-seed.js";
 import { createAjv } from "./create-ajv.js";
 import { createApp } from "./create-app.js";
@@ -6,7 +7,7 @@ import { FaultInjector, type FaultSettings } from "./fault-injector.js";
 import { loadSpec } from "./load-spec.js";
 import type { SandboxExchange } from "./sandbox-exchange.js";
 import { SandboxState } from "./sandbox-state.js";
-import { apiPrefixes, readOperations } from "./spec-operations.js";
+import { readOperations } from "./spec-operations.js";
 
 /** What a sandbox starts with and how it reports. */
 export interface BuildOptions {

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
+import { apiPrefixes } from "./api-prefixes.js";
 import type { SandboxSeed } from "./apply-seed.js";
 import { demoSeed } from "./demo.js";
 import { formatBanner } from "./format-banner.js";
 import { loadSpec } from "./load-spec.js";
 import { type CliOptions, parseCliArgs, USAGE } from "./parse-cli-args.js";
-import { apiPrefixes } from "./spec-operations.js";
 import { startSandbox } from "./start-sandbox.js";
 
 // `laml-sandbox`: start a sandbox, print where it is and how to use it, stop cleanly on Ctrl-C.

@@ -50,11 +50,6 @@ export class Conference {
     public status: "in-progress" | "completed",
   ) {}
 
-  /** How many participants are in the conference. */
-  get size(): number {
-    return this.#entries.length;
-  }
-
   /** Adds a participant; `joinedMs` orders it (participants usually join at the end). */
   join(participant: StoredParticipant, joinedMs: number): void {
     if (this.#byCallSid.has(participant.call_sid) || this.#departed.has(participant.call_sid)) {

@@ -13,7 +13,7 @@ export const ErrorCode = {
 } as const;
 
 /** Where every error body's `more_info` points, as in the spec's examples. */
-export const MORE_INFO = "https://signalwire.com/docs/compatibility-api/rest/error-codes";
+const MORE_INFO = "https://signalwire.com/docs/compatibility-api/rest/error-codes";
 
 /** An error the sandbox answers with a LaML error body. */
 export class LamlError extends Error {

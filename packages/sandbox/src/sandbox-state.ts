@@ -25,8 +25,6 @@ export type ParticipantFields = Partial<Omit<Participant, "account_sid" | "confe
 
 /** Fields the sandbox sets itself: the owner, the conference and the URI. */
 const DERIVED = new Set(["account_sid", "conference_sid", "uri"]);
-/** The prefix of the URIs of participants read outside a request. */
-const CANONICAL_PREFIX_INDEX = 0;
 
 interface Account {
   projectId: string;
@@ -59,7 +57,8 @@ export class SandboxState {
     this.#isSid = ajv.compile(Sid);
     this.#validateParticipant = ajv.compile(Participant);
     this.participantFields = Object.keys(Participant.properties ?? {}).filter((f) => !DERIVED.has(f));
-    this.#canonicalPrefix = prefixes[CANONICAL_PREFIX_INDEX] ?? "";
+    // Participants read outside a request get URIs under the documented prefix, the first.
+    this.#canonicalPrefix = prefixes[0] ?? "";
   }
 
   /** Adds an account; without arguments, with a new Project ID and a random token. */
