@@ -23,13 +23,13 @@ export async function loadTime({ rounds, log }) {
   const timings = await measureRounds(subjects, rounds, async ({ packageName }) => {
     const probe = startChild("import-probe");
     try {
-      return await probe.call({ specifier: packageName });
+      return { ms: await probe.call({ specifier: packageName }) };
     } finally {
       await probe.close();
     }
   });
   return subjects.map((subject, index) => {
-    const { median: ms, ratio } = /** @type {import("../measure-rounds.mjs").Measured} */ (timings[index]);
+    const { median: ms, ratio } = /** @type {(typeof timings)[number]} */ (timings[index]).ms;
     return {
       benchmark: "Load time (`import()` in a fresh process)",
       subject: `\`${subject.packageName}\`${index === 0 ? " (baseline)" : ""}`,

@@ -30,20 +30,21 @@ export async function perCall({ rounds, calls, pageSize, log }) {
       if (result.participants !== n * pageSize) {
         throw new Error(`${item.subject} returned ${result.participants} participants over ${n} calls, not ${n * pageSize}.`);
       }
-      return /** @type {number} */ (result.ms);
+      return { ms: /** @type {number} */ (result.ms), cpuMs: /** @type {number} */ (result.cpuMs) };
     };
     log(`per-call: warming up ${cases.length} clients`);
     for (const item of cases) await run(item, Math.max(10, Math.ceil(calls / 10)));
     log(`per-call: ${rounds} rounds of ${calls} calls per client`);
     const timings = await measureRounds(cases, rounds, (item) => run(item, calls));
     return cases.map((item, index) => {
-      const { median: ms, ratio } = /** @type {import("../measure-rounds.mjs").Measured} */ (timings[index]);
+      const { ms, cpuMs } = /** @type {(typeof timings)[number]} */ (timings[index]);
+      const ratio = ms.ratio;
       return {
         benchmark: `Per list call (${format.count(calls)} sequential calls, ${pageSize} participants each)`,
         subject: item.subject,
-        figure: `${format.us(ms / calls)} per call`,
-        value: ms / calls,
-        ratio: index === 0 ? "1×" : `${format.times(ratio)} raw fetch`,
+        figure: `${format.us(ms.median / calls)} per call (client CPU ${format.us(cpuMs.median / calls)})`,
+        value: ms.median / calls,
+        ratio: index === 0 ? "1×" : `${format.times(ratio)} raw fetch (CPU ${format.times(cpuMs.ratio)})`,
         target: item.target ? `≤ ${format.times(item.target)} raw fetch` : "",
         holds: item.target ? ratio <= item.target : null,
       };

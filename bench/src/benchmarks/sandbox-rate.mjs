@@ -1,7 +1,6 @@
 import { format } from "../format.mjs";
 import { measureRate } from "../measure-rate.mjs";
 import { measureRounds } from "../measure-rounds.mjs";
-import { median } from "../median.mjs";
 import { startChild } from "../start-child.mjs";
 
 /** @import { BenchOptions, Row } from "../bench.js" */
@@ -28,10 +27,10 @@ export async function sandboxRate({ rounds, pageSize, sandboxMs, concurrency, lo
     const listed = JSON.parse(body).participants.length;
     if (listed !== pageSize) throw new Error(`The sandbox listed ${listed} participants, not ${pageSize}.`);
     const bareServer = await bare.call({ body, contentType: reference.headers.get("content-type") ?? "application/json" });
-    /** @type {Array<{ subject: string, child: Child, url: string, cpuPerRequest: number[] }>} */
+    /** @type {Array<{ subject: string, child: Child, url: string }>} */
     const servers = [
-      { subject: "bare `node:http`, same bytes (baseline)", child: bare, url: bareServer.url, cpuPerRequest: [] },
-      { subject: "@laml/sandbox", child: sandbox, url, cpuPerRequest: [] },
+      { subject: "bare `node:http`, same bytes (baseline)", child: bare, url: bareServer.url },
+      { subject: "@laml/sandbox", child: sandbox, url },
     ];
     const load = { concurrency, bodyBytes: Buffer.byteLength(body) };
     log(`sandbox: warming up, then ${rounds} rounds of ${sandboxMs} ms per server, ${concurrency} requests in flight`);
@@ -40,17 +39,17 @@ export async function sandboxRate({ rounds, pageSize, sandboxMs, concurrency, lo
       const before = await server.child.call("cpu-usage");
       const { perSecond, requests } = await measureRate(server.url, headers, { ...load, durationMs: sandboxMs });
       const after = await server.child.call("cpu-usage");
-      server.cpuPerRequest.push((after.user + after.system - before.user - before.system) / 1000 / requests);
-      return perSecond;
+      return { perSecond, serverCpuMs: (after.user + after.system - before.user - before.system) / 1000 / requests };
     });
     return servers.map((server, index) => {
-      const { median: perSecond, ratio } = /** @type {import("../measure-rounds.mjs").Measured} */ (rates[index]);
+      const { perSecond, serverCpuMs } = /** @type {(typeof rates)[number]} */ (rates[index]);
+      const ratio = perSecond.ratio;
       return {
         benchmark: `Sandbox throughput (a list of ${pageSize}, ${concurrency} keep-alive requests in flight)`,
         subject: server.subject,
-        figure: `${format.count(Math.round(perSecond))} req/s (server CPU ${format.us(median(server.cpuPerRequest))} per request)`,
-        value: perSecond,
-        ratio: index === 0 ? "1×" : `${format.times(ratio)} bare rate`,
+        figure: `${format.count(Math.round(perSecond.median))} req/s (server CPU ${format.us(serverCpuMs.median)} per request)`,
+        value: perSecond.median,
+        ratio: index === 0 ? "1×" : `${format.times(ratio)} bare rate (CPU per request ${format.times(serverCpuMs.ratio)})`,
         target: index === 0 ? "" : `≥ ${format.times(target)} bare rate`,
         holds: index === 0 ? null : ratio >= target,
       };
