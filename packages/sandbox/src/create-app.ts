@@ -80,30 +80,39 @@ export function createApp(options: AppOptions): FastifyInstance {
   app.register(formbody, { bodyLimit: BODY_LIMIT });
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, _body, done) => done(null, UNSUPPORTED_BODY));
 
-  app.addHook("onRequest", async (request, reply) => {
-    if (request.url.startsWith(ADMIN_PREFIX)) return;
+  // Callback-style hooks: they run on every request, and an async hook costs a promise each.
+  app.addHook("onRequest", (request, reply, done) => {
+    if (request.url.startsWith(ADMIN_PREFIX)) return done();
     const { latencyMs, fault } = faults.decide(request.method);
-    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
-    if (!fault) return;
-    (request as MarkedRequest)[INJECTED] = true;
-    if (fault === "drop") {
-      reply.hijack();
-      request.raw.socket.destroy();
-      return;
-    }
-    throw fault === "429"
-      ? new LamlError(429, ErrorCode.tooManyRequests, "Too many requests (a fault injected by the sandbox)", {
-          "retry-after": String(faults.retryAfterSeconds),
-        })
-      : new LamlError(503, ErrorCode.unavailable, "Service unavailable (a fault injected by the sandbox)");
+    const inject = () => {
+      if (!fault) return done();
+      (request as MarkedRequest)[INJECTED] = true;
+      if (fault === "drop") {
+        reply.hijack();
+        request.raw.socket.destroy();
+        return;
+      }
+      done(
+        fault === "429"
+          ? new LamlError(429, ErrorCode.tooManyRequests, "Too many requests (a fault injected by the sandbox)", {
+              "retry-after": String(faults.retryAfterSeconds),
+            })
+          : new LamlError(503, ErrorCode.unavailable, "Service unavailable (a fault injected by the sandbox)"),
+      );
+    };
+    if (latencyMs > 0) setTimeout(inject, latencyMs);
+    else inject();
   });
-  app.addHook("onSend", async (request, reply, payload) => {
-    observe(request, reply, payload);
-    return payload;
-  });
+  if (onResponse) {
+    app.addHook("onSend", (request, reply, payload, done) => {
+      observe(request, reply, payload);
+      done(null, payload);
+    });
+  }
   if (log) {
-    app.addHook("onResponse", async (request, reply) => {
+    app.addHook("onResponse", (request, reply, done) => {
       log(`${request.method} ${request.url} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)} ms`);
+      done();
     });
   }
 

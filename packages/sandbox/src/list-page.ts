@@ -1,7 +1,7 @@
 import type { ListParticipantsQuery, ParticipantPage } from "@laml/types";
 import type { Conference, PageRequest } from "./conference.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
-import { participantJson } from "./participant-json.js";
+import { participantBytes } from "./participant-bytes.js";
 import type { RequestView } from "./request-view.js";
 
 /** The query after validation: `Page` and `PageSize` carry the spec's defaults. */
@@ -13,6 +13,9 @@ const FILTERS = [
   ["Hold", "hold"],
 ] as const satisfies readonly (readonly [keyof ListParticipantsQuery, keyof PageRequest["filter"]])[];
 
+const COMMA = Buffer.from(",");
+const END = Buffer.from("]}");
+
 /** The cursor prefixes: the page after a participant, and the page before one. */
 const AFTER = "PA";
 const BEFORE = "PB";
@@ -21,9 +24,9 @@ const BEFORE = "PB";
  * Answers a list request with one page and the URIs around it. Later pages are found by a
  * cursor naming the last (or, backwards, the first) participant of the page before, so people
  * joining or leaving meanwhile shift nothing: no one is skipped or listed twice. Returns the
- * page as JSON, assembled from each participant's cached JSON.
+ * page as UTF-8 JSON, assembled from each participant's cached bytes.
  */
-export function listPage(conference: Conference, query: ListQuery, view: RequestView): string {
+export function listPage(conference: Conference, query: ListQuery, view: RequestView): Buffer {
   const filter: PageRequest["filter"] = {};
   const filters: ListParticipantsQuery = {};
   for (const [param, field] of FILTERS) {
@@ -49,8 +52,13 @@ export function listPage(conference: Conference, query: ListQuery, view: Request
     page: query.Page,
     page_size: query.PageSize,
   };
-  const items = participants.map((p) => participantJson(p, view.prefix)).join(",");
-  return `${JSON.stringify(envelope).slice(0, -1)},"participants":[${items}]}`;
+  const parts: Buffer[] = [Buffer.from(`${JSON.stringify(envelope).slice(0, -1)},"participants":[`)];
+  participants.forEach((p, i) => {
+    if (i > 0) parts.push(COMMA);
+    parts.push(participantBytes(p, view.prefix));
+  });
+  parts.push(END);
+  return Buffer.concat(parts);
 }
 
 /** Where the page starts: at a cursor's participant, or (without one) `Page` pages in. */

@@ -4,7 +4,7 @@ import type { Conference, StoredParticipant } from "./conference.js";
 import { formatRfc2822 } from "./format-rfc2822.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
 import { listPage } from "./list-page.js";
-import { participantJson } from "./participant-json.js";
+import { participantBytes } from "./participant-bytes.js";
 import type { RequestView } from "./request-view.js";
 import type { SandboxState } from "./sandbox-state.js";
 
@@ -17,10 +17,10 @@ export interface OperationContext {
   view: RequestView;
 }
 
-/** The status to answer with, and the body as JSON (none for 204). */
+/** The status to answer with, and the body as UTF-8 JSON (none for 204). */
 export interface OperationResult {
   status: number;
-  json?: string;
+  json?: Buffer;
 }
 
 type PathOf<Id extends keyof operations> = operations[Id]["parameters"]["path"];
@@ -35,7 +35,7 @@ export const operationHandlers: Record<keyof operations, (context: OperationCont
 
   getParticipant(context) {
     const { participant } = findParticipant(context, context.request.params as PathOf<"getParticipant">);
-    return { status: 200, json: participantJson(participant, context.view.prefix) };
+    return { status: 200, json: participantBytes(participant, context.view.prefix) };
   },
 
   updateParticipant(context) {
@@ -44,7 +44,7 @@ export const operationHandlers: Record<keyof operations, (context: OperationCont
     const body = context.request.body as UpdateParticipantBody;
     checkCoaching(conference, participant, body);
     // The URL and method fields only steer audio, which the sandbox does not play.
-    if (context.request.sent.length === 0) return { status: 200, json: participantJson(participant, context.view.prefix) };
+    if (context.request.sent.length === 0) return { status: 200, json: participantBytes(participant, context.view.prefix) };
     const updated = conference.update(participant.call_sid, {
       ...(body.Muted !== undefined && { muted: body.Muted }),
       ...(body.Hold !== undefined && { hold: body.Hold }),
@@ -53,7 +53,7 @@ export const operationHandlers: Record<keyof operations, (context: OperationCont
       ...(body.CallSidToCoach !== undefined && { coaching: true, call_sid_to_coach: body.CallSidToCoach }),
       date_updated: formatRfc2822(context.state.now()),
     });
-    return { status: 200, json: participantJson(updated, context.view.prefix) };
+    return { status: 200, json: participantBytes(updated, context.view.prefix) };
   },
 
   deleteParticipant(context) {
