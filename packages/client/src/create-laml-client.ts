@@ -1,5 +1,6 @@
 import type { paths } from "@laml/types";
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
+import { createClient } from "./create-client.js";
 import { createLamlFetch } from "./create-laml-fetch.js";
 import { createParticipants } from "./create-participants.js";
 import type { LamlClientOptions } from "./laml-client-options.js";

@@ -1,7 +1,6 @@
 import { LamlClientError } from "./laml-client-error.js";
 import type { ResolvedOptions } from "./resolve-options.js";
 import { MAX_RETRY_AFTER_MS, retryDelay } from "./retry-delay.js";
-import { sleep } from "./sleep.js";
 
 /** Statuses after which an idempotent request is sent again; a POST only after 429 (not processed). */
 const RETRY_STATUSES = [429, 500, 502, 503, 504];
@@ -28,27 +27,40 @@ export function createLamlFetch(options: ResolvedOptions): (request: Request) =>
     const { signal } = request;
     // The API's only non-idempotent method is POST (update).
     const idempotent = request.method !== "POST";
+    let delay = 0;
     for (let retry = 0; ; retry++) {
-      signal.throwIfAborted();
+      // One controller per attempt: the caller's abort, the backoff before it and its timeout.
       const attempt = new AbortController();
       const cancel = () => attempt.abort(signal.reason);
-      signal.addEventListener("abort", cancel, { once: true });
-      const timer = setTimeout(
-        () => attempt.abort(new DOMException(`${request.method} ${request.url} timed out after ${timeoutMs} ms (timeoutMs)`, "TimeoutError")),
-        timeoutMs,
-      );
+      signal.addEventListener("abort", cancel);
+      let timer: ReturnType<typeof setTimeout> | undefined;
       let response: Response | undefined;
       let failure: unknown;
       try {
+        signal.throwIfAborted();
+        // The backoff before a retry, cut short by the caller's abort.
+        if (delay) {
+          await new Promise((resolve, reject) => {
+            timer = setTimeout(resolve, delay);
+            attempt.signal.onabort = () => reject(attempt.signal.reason);
+          });
+        }
         // A redirect is not followed: credentials would go along to wherever it points.
-        const answer = await fetch(new Request(request.clone(), { headers, signal: attempt.signal, redirect: "manual" }));
-        // Reading the body inside the attempt puts it under the timeout and makes a dropped
-        // connection mid-body a retryable failure rather than an error after the fact.
-        const body = await answer.arrayBuffer();
-        // Status 0 is a browser's opaque redirect, which cannot be rebuilt (nor has a body).
-        response = answer.status ? new Response(body.byteLength ? body : null, answer) : answer;
-        Object.defineProperty(response, "url", { value: answer.url || request.url });
+        const outgoing = new Request(request.clone(), { headers, signal: attempt.signal, redirect: "manual" });
+        // The timer names `outgoing`, which keeps it alive while in flight: in Node's fetch a
+        // Request's signal stops following `attempt` once the Request is garbage-collected, and
+        // a fetch that holds only the signal would never see the abort.
+        timer = setTimeout(
+          () => attempt.abort(new DOMException(`${outgoing.method} ${outgoing.url} timed out after ${timeoutMs} ms (timeoutMs)`, "TimeoutError")),
+          timeoutMs,
+        );
+        response = await fetch(outgoing);
+        // Reading a copy of the body inside the attempt puts it under the timeout and makes a
+        // connection dropped mid-body a retryable failure; the response keeps the whole body
+        // for openapi-fetch to read at once.
+        await response.clone().arrayBuffer();
       } catch (error) {
+        response = undefined;
         failure = attempt.signal.aborted ? attempt.signal.reason : error;
       } finally {
         clearTimeout(timer);
@@ -59,12 +71,11 @@ export function createLamlFetch(options: ResolvedOptions): (request: Request) =>
       const retryable = response
         ? response.status === 429 || (idempotent && RETRY_STATUSES.includes(response.status))
         : idempotent && (failure instanceof TypeError || (failure as Error | undefined)?.name === "TimeoutError");
-      const delay = retryDelay(retry, response?.headers.get("Retry-After"));
+      delay = retryDelay(retry, response?.headers.get("Retry-After"));
       if (!retryable || retry >= maxRetries || delay > MAX_RETRY_AFTER_MS) {
         if (response) return response;
         throw failure;
       }
-      await sleep(delay, signal);
     }
   };
 }

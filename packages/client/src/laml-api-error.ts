@@ -28,9 +28,10 @@ export class LamlApiError extends Error {
     const laml: Partial<LamlErrorBody> = body && typeof body === "object" ? body : {};
     const { status } = response;
     // Some LaML errors send `code` as a numeric string.
-    const parsed = Number.parseInt(String(laml.code), 10);
+    const parsed = Number.parseInt(`${laml.code}`, 10);
     const code = Number.isNaN(parsed) ? undefined : parsed;
-    const url = new URL(response.url);
+    // A custom fetch may answer without a URL; the path is then "/".
+    const url = new URL(response.url, "x:/");
     const path = url.pathname + url.search;
     // A proxy's HTML page, other JSON or an empty body still gives a readable line: tags
     // stripped, at most 200 characters, else the status text.

@@ -23,7 +23,7 @@ export function resolveApiRoot(spaceUrl: string): ApiRoot {
   // is not echoed, as a malformed URL may carry credentials.
   if (!url || !["/", API_PATH, `${API_PATH}/`].includes(url.href.slice(url.origin.length))) {
     throw new LamlClientError(
-      "Invalid spaceUrl: expected e.g. example.signalwire.com or https://example.signalwire.com, without credentials.",
+      "Invalid spaceUrl: expected a host like example.signalwire.com or its URL, without credentials.",
     );
   }
   if (!/^(https:|http:\/\/(localhost|127(\.\d+){3}|\[::1\])(:|$))/.test(url.origin)) {

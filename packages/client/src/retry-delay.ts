@@ -13,7 +13,7 @@ const MAX_BACKOFF_MS = 20_000;
  * with full jitter.
  */
 export function retryDelay(retry: number, retryAfter: string | null | undefined): number {
-  const seconds = Number(retryAfter || Number.NaN);
+  const seconds = Number(retryAfter || NaN);
   const ms = seconds >= 0 ? seconds * 1000 : Date.parse(retryAfter ?? "") - Date.now();
   if (!Number.isNaN(ms)) return Math.max(0, ms);
   return Math.random() * Math.min(MAX_BACKOFF_MS, BASE_DELAY_MS * 2 ** retry);

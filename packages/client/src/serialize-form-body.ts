@@ -9,7 +9,7 @@ import type { UpdateParticipantBody } from "@laml/types";
 export function serializeFormBody(body?: UpdateParticipantBody): string {
   const form = new URLSearchParams();
   for (const [name, value] of Object.entries(body ?? {})) {
-    if (value != null) form.append(name, String(value));
+    if (value != null) form.append(name, `${value}`);
   }
   return form.toString();
 }

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { fakeFetch, hang, json, lamlError } from "./support/fake-fetch.js";
 import { CALL_SID, CONFERENCE_SID, nextUri, page, participant, testClient } from "./support/fixtures.js";
@@ -129,5 +131,38 @@ describe("cancellation", () => {
     await until(requests, 2);
     controller.abort();
     await expect(second).rejects.toMatchObject({ name: "AbortError" });
+  });
+});
+
+describe("after garbage collection", () => {
+  // Regression: in Node's fetch a Request's signal stops following the signal it was made with
+  // once the Request is garbage-collected. A fetch that holds only the signal (as this fake and
+  // many test doubles do) then never saw the timeout, and the call hung forever.
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  async function collectGarbage() {
+    for (let i = 0; i < 3; i++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  test("the timeout still aborts an attempt", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const { fetch, requests } = fakeFetch(hang, json(participant(1)));
+    const result = testClient(fetch, { timeoutMs: 100 }).participants.get(CONFERENCE_SID, CALL_SID);
+    await until(requests, 1);
+    await collectGarbage();
+    await expect(result).resolves.toEqual(participant(1));
+  });
+
+  test("a user's abort still reaches the request", async () => {
+    const { fetch, requests } = fakeFetch(hang);
+    const controller = new AbortController();
+    const result = testClient(fetch).participants.get(CONFERENCE_SID, CALL_SID, { signal: controller.signal });
+    await until(requests, 1);
+    await collectGarbage();
+    controller.abort();
+    await expect(result).rejects.toMatchObject({ name: "AbortError" });
   });
 });

@@ -46,7 +46,7 @@ describe("spaceUrl", () => {
     "https://exa mple.com",
   ])("rejects %s with the forms it accepts", (spaceUrl) => {
     expect(() => testClient(fakeFetch().fetch, { spaceUrl })).toThrow(
-      "Invalid spaceUrl: expected e.g. example.signalwire.com or https://example.signalwire.com, without credentials.",
+      "Invalid spaceUrl: expected a host like example.signalwire.com or its URL, without credentials.",
     );
   });
 

@@ -25,7 +25,9 @@ export function fakeFetch(...script: Answer[]) {
     const answer = script.shift();
     if (answer === undefined) throw new Error(`fake fetch: nothing scripted for ${request.method} ${request.url}`);
     if (answer instanceof Error) throw answer;
-    return typeof answer === "function" ? answer(request) : answer;
+    const response = typeof answer === "function" ? await answer(request) : answer;
+    // A real fetch's response knows its URL; a constructed one does not.
+    return response.url ? response : Object.defineProperty(response, "url", { value: request.url });
   };
   return { fetch, requests };
 }

@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { beforeAll, describe, expect, test } from "vitest";
+import { PACKAGE_DIR, requireBuild } from "./support/package-dir.js";
+
+/** The issue's budget for the client plus openapi-fetch, minified and gzipped: 5 kB. */
+const BUDGET_BYTES = 5 * 1024;
+
+/** Bundles `code` as a browser app would (the published ESM build, minified) and gzips it at level 9. */
+async function gzippedBundle(code: string): Promise<{ text: string; gzipped: number }> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: PACKAGE_DIR, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
+  const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { text: new TextDecoder().decode(bytes), gzipped: gzipSync(bytes, { level: 9 }).length };
+}
+
+const MINIMAL_APP = `
+import { createLamlClient } from "@laml/client";
+const laml = createLamlClient({ spaceUrl: "example.signalwire.com", projectId: "p", apiToken: "t" });
+for await (const p of laml.participants.list("c")) console.log(p.call_sid);
+`;
+
+beforeAll(requireBuild);
+
+describe("bundle size", () => {
+  test("createLamlClient + list, with openapi-fetch, is at most 5 kB minified and gzipped", async () => {
+    const { gzipped } = await gzippedBundle(MINIMAL_APP);
+    const { gzipped: openapiFetchAlone } = await gzippedBundle(
+      `import createClient from "openapi-fetch"; console.log(createClient({ baseUrl: "x" }));`,
+    );
+    console.log(
+      `@laml/client + openapi-fetch: ${gzipped} bytes gzipped (budget ${BUDGET_BYTES}); openapi-fetch alone: ${openapiFetchAlone}`,
+    );
+    expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  test("is tree-shakeable: importing only LamlApiError leaves openapi-fetch and the client out", async () => {
+    const { text, gzipped } = await gzippedBundle(
+      `import { LamlApiError } from "@laml/client"; console.log(new LamlApiError("GET", new Response(), ""));`,
+    );
+    const { gzipped: whole } = await gzippedBundle(MINIMAL_APP);
+    console.log(`LamlApiError alone: ${gzipped} bytes gzipped`);
+    expect(text).not.toContain("Middleware must be an object");
+    expect(text).not.toContain("SIGNALWIRE_API_TOKEN");
+    expect(gzipped).toBeLessThan(whole / 4);
+  });
+});
+
+describe("runtime code", () => {
+  test.each(["dist/index.js", "dist/index.cjs"])("%s uses no Node built-in (runs wherever fetch runs)", (file) => {
+    const code = readFileSync(`${PACKAGE_DIR}/${file}`, "utf8");
+    expect(code).not.toMatch(/["']node:|\bBuffer\b/);
+    // The environment is read only through globalThis.process, where one exists.
+    expect(code.replace(/globalThis\.process\?\./g, "")).not.toMatch(/\bprocess\b/);
+    // The only module required or imported is openapi-fetch (@laml/types is types only).
+    const modules = [...code.matchAll(/(?:require\(|from\s*)["']([^"']+)["']/g)].map((m) => m[1]);
+    expect(new Set(modules)).toEqual(new Set(["openapi-fetch"]));
+  });
+});
