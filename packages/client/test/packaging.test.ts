@@ -95,8 +95,9 @@ const EXPECTED = {
 };
 
 describe("the packed package", () => {
-  test("holds the ESM and CJS builds with their types, and nothing else", () => {
+  test("holds the ESM and CJS builds with their types and the README, nothing else", () => {
     expect(clientTarball.files.map((f) => f.path).sort()).toEqual([
+      "README.md",
       "dist/index.cjs",
       "dist/index.d.cts",
       "dist/index.d.ts",
