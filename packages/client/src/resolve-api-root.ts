@@ -1,7 +1,7 @@
 import { LamlClientError } from "./laml-client-error.js";
 
 /** The path of the LaML API under a space's origin; the API's own URIs start with it. */
-export const API_PATH = "/api/laml/2010-04-01";
+const API_PATH = "/api/laml/2010-04-01";
 
 /** Where the client sends requests: the origin credentials are bound to, and the API root under it. */
 export interface ApiRoot {
@@ -19,9 +19,10 @@ export function resolveApiRoot(spaceUrl: string): ApiRoot {
   try {
     url = new URL(spaceUrl.includes("://") ? spaceUrl : `https://${spaceUrl}`);
   } catch {}
-  // Past the origin only the API path may follow: no credentials, query or fragment. The input
-  // is not echoed, as a malformed URL may carry credentials.
-  if (!url || !["/", API_PATH, `${API_PATH}/`].includes(url.href.slice(url.origin.length))) {
+  // The whole URL is the origin, maybe followed by the API path: no credentials, query or
+  // fragment, which `href` would show. The input is not echoed: it may carry credentials.
+  const root = url && url.origin + API_PATH;
+  if (!url || ![`${url.origin}/`, root, `${root}/`].includes(url.href)) {
     throw new LamlClientError(
       "Invalid spaceUrl: expected a host like example.signalwire.com or its URL, without credentials.",
     );

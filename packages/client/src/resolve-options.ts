@@ -15,17 +15,15 @@ export interface ResolvedOptions extends ApiRoot {
   userAgent: string;
 }
 
-type EnvReader = (name: string) => string | undefined;
-
 // Read only where an environment exists (Node, Bun, Deno with --allow-env); a browser has none
 // and Deno without the permission throws, which counts as "not set".
-const readEnv: EnvReader = (name) => {
+function readEnv(name: string): string | undefined {
   try {
     return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
   } catch {
     return undefined;
   }
-};
+}
 
 function required(value: string | undefined, option: string, variable: string): string {
   const found = value || readEnv(variable);
