@@ -74,7 +74,10 @@ export function createLamlFetch(options: ResolvedOptions): (request: Request) =>
       delay = retryDelay(retry, response?.headers.get("Retry-After"));
       if (!retryable || retry >= maxRetries || delay > MAX_RETRY_AFTER_MS) {
         if (response) return response;
-        throw failure;
+        // fetch's own TypeError says only "fetch failed": name the request, keep the cause.
+        throw failure instanceof TypeError
+          ? new TypeError(`${request.method} ${url.pathname} failed: ${failure.message} (network error)`, { cause: failure })
+          : failure;
       }
     }
   };

@@ -53,10 +53,17 @@ describe("GET and DELETE", () => {
     expect(requests).toHaveLength(3);
   });
 
-  test("give up after maxRetries network errors and rethrow the last", async () => {
+  test("give up after maxRetries network errors with one naming the request, the last as its cause", async () => {
     const last = networkError();
     const { fetch, requests } = fakeFetch(networkError(), last);
-    await expect(testClient(fetch, { maxRetries: 1 }).participants.get(CONFERENCE_SID, CALL_SID)).rejects.toBe(last);
+    const failure = await testClient(fetch, { maxRetries: 1 })
+      .participants.get(CONFERENCE_SID, CALL_SID)
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TypeError);
+    expect(failure).toMatchObject({
+      message: expect.stringMatching(new RegExp(`^GET /api/laml/2010-04-01/.+/Participants/${CALL_SID} failed: .+\\(network error\\)$`)),
+      cause: last,
+    });
     expect(requests).toHaveLength(2);
   });
 
@@ -97,8 +104,8 @@ describe("the update POST", () => {
   test("is not retried after a network error", async () => {
     const failure = networkError();
     const { fetch, requests } = fakeFetch(failure);
-    await expect(testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, { Muted: false })).rejects.toBe(
-      failure,
+    await expect(testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, { Muted: false })).rejects.toMatchObject(
+      { message: expect.stringContaining("POST /api/laml/2010-04-01/"), cause: failure },
     );
     expect(requests).toHaveLength(1);
   });
