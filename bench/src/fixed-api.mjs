@@ -5,7 +5,7 @@ import { programs } from "./programs.mjs";
 import { specFacts } from "./spec-facts.mjs";
 
 /** @import { Child } from "./start-child.mjs" */
-/** @import { Connection } from "./lister.js" */
+/** @import { Connection } from "./program.js" */
 
 /**
  * @typedef {object} FixedApi

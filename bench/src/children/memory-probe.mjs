@@ -2,15 +2,16 @@
 // fresh (with --expose-gc) for each case, so one case's peak cannot hide in another's.
 import { answerParent } from "../answer-parent.mjs";
 
-/** @import { Connection } from "../lister.js" */
+/** @import { Connection, Program } from "../program.js" */
 
 answerParent(
   /** @param {{ file: string, connection: Connection, conferenceSid: string, pageSize: number, sampleEvery: number }} request */
   async ({ file, connection, conferenceSid, pageSize, sampleEvery }) => {
     const { gc } = globalThis;
     if (!gc) throw new Error("Start the memory probe with node --expose-gc.");
-    const { createLister } = await import(file);
-    const lister = createLister(connection);
+    /** @type {Program} */
+    const program = await import(file);
+    const client = program.connect(connection);
     // Live heap is read right after a full collection: what the listing retains, not garbage
     // waiting for the collector, so a leak shows and collector timing does not.
     const liveHeap = () => {
@@ -19,7 +20,7 @@ answerParent(
     };
     let participants = 0;
     let peakLiveHeap = liveHeap();
-    await lister.listAll(conferenceSid, pageSize, () => {
+    await program.listAll(client, conferenceSid, pageSize, () => {
       participants++;
       if (participants % sampleEvery === 0) peakLiveHeap = Math.max(peakLiveHeap, liveHeap());
     });

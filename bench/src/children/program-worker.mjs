@@ -1,10 +1,10 @@
 // Runs one benchmark program's list operations on request and times them in-process.
 import { answerParent } from "../answer-parent.mjs";
 
-/** @import { Connection, Lister } from "../lister.js" */
+/** @import { Connection, Program } from "../program.js" */
 
-/** @type {Lister | undefined} */
-let lister;
+/** @type {{ program: Program, client: unknown } | undefined} */
+let loaded;
 
 answerParent(
   /**
@@ -14,22 +14,23 @@ answerParent(
    */
   async (request) => {
     if ("file" in request) {
-      const { createLister } = await import(request.file);
-      lister = createLister(request.connection);
+      /** @type {Program} */
+      const program = await import(request.file);
+      loaded = { program, client: program.connect(request.connection) };
       return null;
     }
-    if (!lister) throw new Error("Send the program ({ file, connection }) before an operation.");
+    if (!loaded) throw new Error("Send the program ({ file, connection }) before an operation.");
+    const { program, client } = loaded;
     const { conferenceSid, pageSize } = request;
-    let participants = 0;
-    const { listAll } = lister;
-    const listPage = request.operation === "listAll" ? undefined : lister[request.operation];
+    const listPage = request.operation === "listAll" ? undefined : program[request.operation];
     if (request.operation !== "listAll" && !listPage) throw new Error(`This program has no ${request.operation}.`);
     const calls = "calls" in request ? request.calls : 1;
+    let participants = 0;
     const cpu = process.cpuUsage();
     const started = performance.now();
     for (let call = 0; call < calls; call++) {
-      if (listPage) participants += (await listPage(conferenceSid, pageSize)).length;
-      else await listAll(conferenceSid, pageSize, () => participants++);
+      if (listPage) participants += (await listPage(client, conferenceSid, pageSize)).length;
+      else await program.listAll(client, conferenceSid, pageSize, () => participants++);
     }
     const ms = performance.now() - started;
     // CPU time of this process alone: the client's own cost, which other processes on a

@@ -1,0 +1,37 @@
+// The contract every benchmark program (src/programs/*.mjs) fulfils, so one harness drives them
+// all. Each operation is a separate export so that a bundle of `connect` + `listAll` (the minimal
+// program that lists participants) carries none of the others.
+
+/** Where and as whom a benchmark program talks to the API. */
+export interface Connection {
+  /** Scheme, host and port, e.g. `http://127.0.0.1:41234`: what SignalWire calls the space URL. */
+  origin: string;
+  /** `origin` followed by the spec's base path, e.g. `http://127.0.0.1:41234/api/laml/2010-04-01`. */
+  apiBaseUrl: string;
+  /** The project ID (`AccountSid` in paths). */
+  accountSid: string;
+  apiToken: string;
+}
+
+/** Creates the library's client (or, for raw fetch, what every request needs). */
+export type Connect<C> = (connection: Connection) => C;
+
+/** One list request for a page of `pageSize`; resolves to the page's participants. */
+export type ListPage<C> = (client: C, conferenceSid: string, pageSize: number) => Promise<readonly unknown[]>;
+
+/** Reads every participant, following `next_page_uri`, and calls `visit` on each. */
+export type ListAll<C> = (
+  client: C,
+  conferenceSid: string,
+  pageSize: number,
+  visit: (participant: unknown) => void,
+) => Promise<void>;
+
+/** What a program module exports. */
+export interface Program<C = unknown> {
+  connect: Connect<C>;
+  listPage: ListPage<C>;
+  listAll: ListAll<C>;
+  /** A second way to make one list call, where the library has one (`laml.raw.GET`). */
+  listPageRaw?: ListPage<C>;
+}
