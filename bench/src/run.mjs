@@ -3,6 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { describeMachine } from "./describe-machine.mjs";
+import { loadAverage } from "./load-average.mjs";
 import { renderResults } from "./render-results.mjs";
 import { benchmarks, runBenchmarks } from "./run-benchmarks.mjs";
 
@@ -31,9 +32,9 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-const machine = describeMachine();
+const loadAtStart = loadAverage();
 const rows = await runBenchmarks(fullSize, /** @type {Array<keyof typeof benchmarks> | undefined} */ (only));
-const results = renderResults(rows, { machine, rounds: fullSize.rounds });
+const results = renderResults(rows, { machine: describeMachine(loadAtStart), rounds: fullSize.rounds });
 console.log(results);
 if (!only) {
   await writeFile(new URL("../RESULTS.md", import.meta.url), results);
