@@ -5,6 +5,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Rendering the docs and driving Chromium take seconds, not milliseconds.
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    hookTimeout: 600_000, // the browser test may first apt-get install Chromium
   },
 });

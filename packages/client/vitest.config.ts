@@ -8,5 +8,6 @@ export default defineConfig({
     typecheck: { include: ["test/**/*.test-d.ts"], tsconfig: "./test/tsconfig.json" },
     // The packaging test packs, extracts and type-checks a consumer: slower than a unit test.
     testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
