@@ -1,6 +1,5 @@
 import type { paths } from "@laml/types";
-import type { Client } from "openapi-fetch";
-import { createClient } from "./create-client.js";
+import createClient, { type Client } from "openapi-fetch";
 import { createLamlFetch } from "./create-laml-fetch.js";
 import { createParticipants } from "./create-participants.js";
 import type { LamlClientOptions } from "./laml-client-options.js";
