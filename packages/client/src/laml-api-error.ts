@@ -4,7 +4,6 @@ import type { LamlErrorBody } from "@laml/types";
 const HINTS: Record<number, string> = {
   401: " Check projectId, apiToken and its Voice scope.",
   404: " Check the SIDs and accountSid.",
-  429: " Slow down or raise maxRetries.",
 };
 
 /** The API answered with a status outside 2xx; `message` has its words, the method and the path. */

@@ -42,9 +42,10 @@ describe("LamlApiError", () => {
     expect(error.message).toMatch(/^HTTP 401, code 20003: Authentication failed \(GET .+\)\. Check projectId, apiToken and its Voice scope\.$/);
   });
 
-  test("a 429 hints at slowing down or raising maxRetries", async () => {
+  test("a 429 that outlasts the retries gives the status, the code and the request", async () => {
     const error = await errorFrom(lamlError(429, 20429, "Too many requests"));
-    expect(error.message).toMatch(/Slow down or raise maxRetries\.$/);
+    expect(error).toMatchObject({ status: 429, code: 20429 });
+    expect(error.message).toMatch(/^HTTP 429, code 20429: Too many requests \(GET .+\)\.$/);
   });
 
   test("a code sent as a numeric string becomes a number", async () => {
