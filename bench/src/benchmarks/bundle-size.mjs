@@ -14,7 +14,10 @@ const targets = [
   { name: "Node", options: { platform: "node", format: "cjs", target: "node20" } },
 ];
 
-const budget = { gzipBytes: 5000, smallerThanTwilio: 80 };
+// The issue's "5 kB" is read as 5 KiB, the budget packages/client/test/size.test.ts enforces,
+// and applies to the browser (ESM) bundle it measures; the Node (CommonJS) bundle is judged by
+// how much smaller than twilio it is, the only bundle twilio makes.
+const budget = { gzipBytes: 5 * 1024, smallerThanTwilio: 80 };
 
 /**
  * The bundle size of a program's `connect` and `listAll` (the minimal program that lists every
@@ -82,8 +85,12 @@ export async function bundleSize({ log }) {
         figure: `${format.kB(size.gzipped)} gzip = ${format.count(size.gzipped)} B (${format.kB(size.minified)} minified)`,
         value: size.gzipped,
         ratio: ratios.filter(Boolean).join("; ") || (id === "openapi-fetch" ? "1×" : ""),
-        target: isClient ? `≤ ${format.kB(budget.gzipBytes)} gzip${smaller === null ? "" : `, ≥ ${budget.smallerThanTwilio}× smaller than twilio`}` : "",
-        holds: isClient ? size.gzipped <= budget.gzipBytes && (smaller === null || smaller >= budget.smallerThanTwilio) : null,
+        target: isClient
+          ? smaller === null
+            ? `≤ 5 KiB (${format.count(budget.gzipBytes)} B) gzip`
+            : `≥ ${budget.smallerThanTwilio}× smaller than twilio`
+          : "",
+        holds: isClient ? (smaller === null ? size.gzipped <= budget.gzipBytes : smaller >= budget.smallerThanTwilio) : null,
       });
     }
   }
