@@ -38,19 +38,9 @@ describe("timeouts", () => {
   });
 
   test("the timeout covers a body that stalls after the headers", async () => {
-    const stalled = (request: Request) =>
-      new Response(
-        new ReadableStream({
-          start(controller) {
-            controller.enqueue(new TextEncoder().encode('{"call_sid":'));
-            request.signal.addEventListener("abort", () => controller.error(request.signal.reason));
-          },
-        }),
-        { headers: { "Content-Type": "application/json" } },
-      );
     // The body is read after the attempt has answered (by openapi-fetch), so a stall there ends
     // the call with the timeout rather than a retry.
-    const { fetch, requests } = fakeFetch(stalled, json(participant(1)));
+    const { fetch, requests } = fakeFetch(stalledBody, json(participant(1)));
     await expect(
       testClient(fetch, { timeoutMs: 20 }).participants.get(CONFERENCE_SID, CALL_SID),
     ).rejects.toMatchObject({ name: "TimeoutError", message: expect.stringContaining("timed out after 20 ms") });
@@ -59,18 +49,10 @@ describe("timeouts", () => {
 
   test("the caller's abort covers the reading of the body", async () => {
     const controller = new AbortController();
-    const stalled = (request: Request) =>
-      new Response(
-        new ReadableStream({
-          start(stream) {
-            stream.enqueue(new TextEncoder().encode('{"call_sid":'));
-            request.signal.addEventListener("abort", () => stream.error(request.signal.reason));
-            setTimeout(() => controller.abort(new Error("user gave up")), 5);
-          },
-        }),
-        { headers: { "Content-Type": "application/json" } },
-      );
-    const { fetch } = fakeFetch(stalled);
+    const { fetch } = fakeFetch((request: Request) => {
+      setTimeout(() => controller.abort(new Error("user gave up")), 5);
+      return stalledBody(request);
+    });
     await expect(
       testClient(fetch).participants.get(CONFERENCE_SID, CALL_SID, { signal: controller.signal }),
     ).rejects.toThrow("user gave up");
@@ -186,3 +168,14 @@ describe("after garbage collection", () => {
     await expect(result).rejects.toMatchObject({ name: "AbortError" });
   });
 });
+
+/** A JSON answer whose body sends a first chunk and then stalls until the request is aborted. */
+function stalledBody(request: Request): Response {
+  const body = new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"call_sid":'));
+      request.signal.addEventListener("abort", () => controller.error(request.signal.reason));
+    },
+  });
+  return new Response(body, { headers: { "Content-Type": "application/json" } });
+}
