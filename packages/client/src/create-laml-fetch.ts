@@ -17,16 +17,15 @@ export function createLamlFetch(options: ResolvedOptions): (request: Request) =>
     if (url.origin !== origin) {
       throw new LamlClientError(`Refused ${url.origin}: credentials go only to ${origin}, the spaceUrl.`);
     }
+    // The caller's signal: openapi-fetch puts a method's `signal` on the Request.
+    const { method, signal } = request;
     const headers = new Headers(request.headers);
     headers.set("Authorization", authorization);
     headers.set("User-Agent", userAgent);
     // The API's only POST (update) takes a form body, which the client's bodySerializer writes;
     // this spares `raw.POST` callers openapi-fetch's JSON default.
-    if (request.method === "POST") headers.set("Content-Type", "application/x-www-form-urlencoded");
-    // The caller's signal (openapi-fetch puts a method's `signal` on the Request).
-    const { signal } = request;
+    if (method === "POST") headers.set("Content-Type", "application/x-www-form-urlencoded");
     // The API's only non-idempotent method is POST (update).
-    const { method } = request;
     const idempotent = method !== "POST";
     // The body (only the update's form) is read once, so that every attempt can send it.
     const body = request.body && (await request.text());
