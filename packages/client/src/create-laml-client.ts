@@ -5,7 +5,7 @@ import { createParticipants } from "./create-participants.js";
 import type { LamlClientOptions } from "./laml-client-options.js";
 import type { ParticipantsResource } from "./participants-resource.js";
 import { resolveOptions } from "./resolve-options.js";
-import { serializeFormBody } from "./serialize-form-body.js";
+import { serializeForm } from "./serialize-form.js";
 
 /** A client of one SignalWire space and project. It holds the API token out of sight: no property shows it. */
 export interface LamlClient {
@@ -20,13 +20,21 @@ export interface LamlClient {
 /** Creates a client; throws `LamlClientError` at once when an option is missing or invalid. */
 export function createLamlClient(options?: LamlClientOptions): LamlClient {
   const resolved = resolveOptions(options);
+  const send = createLamlFetch(resolved);
   const raw = createClient<paths>({
     baseUrl: resolved.apiRoot,
-    fetch: createLamlFetch(resolved),
-    bodySerializer: serializeFormBody,
+    // openapi-fetch hands over a Request; the wrapper sends its parts under the same policy.
+    fetch: async (request) =>
+      send(new URL(request.url), {
+        method: request.method,
+        headers: request.headers,
+        body: request.body && (await request.text()),
+        signal: request.signal,
+      }),
+    bodySerializer: serializeForm,
   });
   return {
-    participants: createParticipants(raw, resolved.accountSid, resolved.origin),
+    participants: createParticipants(send, resolved),
     raw,
     accountSid: resolved.accountSid,
   };

@@ -2,81 +2,93 @@ import { LamlClientError } from "./laml-client-error.js";
 import type { ResolvedOptions } from "./resolve-options.js";
 import { MAX_RETRY_AFTER_MS, retryDelay } from "./retry-delay.js";
 
-/** Statuses after which an idempotent request is sent again; a POST only after 429 (not processed). */
-const RETRY_STATUSES = [429, 500, 502, 503, 504];
+/** Statuses after which an idempotent request is sent again; any request is after 429 (not processed). */
+const RETRY_STATUSES = [500, 502, 503, 504];
+
+/** What the wrapper needs of a request: `laml.raw` passes its caller's headers and body along. */
+export interface LamlRequestInit {
+  method: string;
+  headers?: Headers;
+  body?: string | null;
+  signal?: AbortSignal | null;
+}
+
+/** Sends one request under the client's policy (see `createLamlFetch`). */
+export type LamlFetch = (url: URL, init: LamlRequestInit) => Promise<Response>;
 
 /**
- * The `fetch` given to openapi-fetch, so resource methods and `laml.raw` share one policy: refuse
- * any origin but the configured one, then add auth, a timeout per attempt and retries.
+ * The one way requests leave the client, for resource methods and `laml.raw` alike: refuse any
+ * origin but the configured one, then add auth, a timeout per attempt and retries.
  */
-export function createLamlFetch(options: ResolvedOptions): (request: Request) => Promise<Response> {
+export function createLamlFetch(options: ResolvedOptions): LamlFetch {
   const { origin, authorization, userAgent, timeoutMs, maxRetries, fetch } = options;
-  return async (request) => {
-    const url = new URL(request.url);
+  return async (url, { method, headers: given, body, signal }) => {
     // The one gate before credentials are attached: a next_page_uri or a raw `baseUrl` elsewhere stops here.
     if (url.origin !== origin) {
       throw new LamlClientError(`Refused ${url.origin}: credentials go only to ${origin}, the spaceUrl.`);
     }
-    // The caller's signal: openapi-fetch puts a method's `signal` on the Request.
-    const { method, signal } = request;
-    const headers = new Headers(request.headers);
+    const headers = new Headers(given);
     headers.set("Authorization", authorization);
     headers.set("User-Agent", userAgent);
-    // The API's only POST (update) takes a form body, which the client's bodySerializer writes;
-    // this spares `raw.POST` callers openapi-fetch's JSON default.
-    if (method === "POST") headers.set("Content-Type", "application/x-www-form-urlencoded");
     // The API's only non-idempotent method is POST (update).
     const idempotent = method !== "POST";
-    // The body (only the update's form) is read once, so that every attempt can send it.
-    const body = request.body && (await request.text());
+    // That update takes a form body, which the client writes (`serializeForm`); this spares
+    // `raw.POST` callers openapi-fetch's JSON default.
+    if (!idempotent) headers.set("Content-Type", "application/x-www-form-urlencoded");
     let delay = 0;
     for (let retry = 0; ; retry++) {
       // One controller per attempt: the caller's abort, the backoff before it and its timeout.
       const attempt = new AbortController();
-      // The caller's abort ends the attempt, and with it the timer and this link.
-      const cancel = () => {
-        settle();
-        attempt.abort(signal.reason);
-      };
-      signal.addEventListener("abort", cancel);
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let interrupt: ((reason: unknown) => void) | undefined;
       // Ends the attempt's timer and its link to the caller's signal.
       const settle = () => {
         clearTimeout(timer);
-        signal.removeEventListener("abort", cancel);
+        signal?.removeEventListener("abort", cancel);
       };
+      // Aborts the attempt and ends at once whatever waits on it, even a fetch that misses the
+      // abort: a Request's signal stops following ours once the Request is garbage-collected (in
+      // Node), and a test double may not listen at all.
+      const abort = (reason: unknown) => {
+        settle();
+        attempt.abort(reason);
+        interrupt?.(reason);
+      };
+      // Waits for `promise` unless the attempt is aborted first: the backoff, the answer, the body.
+      const wait = <T>(promise: Promise<T>) =>
+        new Promise<T>((resolve, reject) => {
+          interrupt = reject;
+          promise.then(resolve, reject);
+        });
+      // The caller's abort ends the attempt.
+      const cancel = () => abort(signal?.reason);
+      signal?.addEventListener("abort", cancel);
       let response: Response | undefined;
       let failure: unknown;
       try {
-        signal.throwIfAborted();
+        signal?.throwIfAborted();
         // The backoff before a retry, cut short by the caller's abort.
-        if (delay) {
-          await new Promise((resolve, reject) => {
-            timer = setTimeout(resolve, delay);
-            attempt.signal.onabort = () => reject(attempt.signal.reason);
-          });
-        }
+        if (delay) await wait(new Promise((resolve) => (timer = setTimeout(resolve, delay))));
+        timer = setTimeout(
+          () => abort(new DOMException(`${method} ${url} timed out after ${timeoutMs} ms (timeoutMs)`, "TimeoutError")),
+          timeoutMs,
+        );
         // A redirect is not followed: credentials would go along to wherever it points.
-        const outgoing = new Request(url, { method, headers, body, signal: attempt.signal, redirect: "manual" });
-        // The timer names `outgoing`, which keeps it alive while in flight: in Node's fetch a
-        // Request's signal stops following `attempt` once the Request is garbage-collected, and
-        // a fetch that holds only the signal would never see the abort.
-        timer = setTimeout(() => {
-          attempt.abort(new DOMException(`${outgoing.method} ${outgoing.url} timed out after ${timeoutMs} ms (timeoutMs)`, "TimeoutError"));
-          settle();
-        }, timeoutMs);
-        response = await fetch(outgoing);
+        response = await wait(fetch(url, { method, headers, body, signal: attempt.signal, redirect: "manual" }));
       } catch (error) {
         failure = attempt.signal.aborted ? attempt.signal.reason : error;
       }
       // A user's abort is final: never retried.
-      signal.throwIfAborted();
+      signal?.throwIfAborted();
+      // Without a response, an idempotent request is retried after a network error (TypeError) or
+      // a timeout: with the caller's abort ruled out just above, an aborted attempt timed out.
       const retryable = response
         ? response.status === 429 || (idempotent && RETRY_STATUSES.includes(response.status))
-        : idempotent && (failure instanceof TypeError || (failure as Error | undefined)?.name === "TimeoutError");
-      delay = retryDelay(retry, response?.headers.get("Retry-After"));
-      if (!retryable || retry >= maxRetries || delay > MAX_RETRY_AFTER_MS) {
-        if (response) return coverBody(response, settle);
+        : idempotent && (failure instanceof TypeError || attempt.signal.aborted);
+      // No retry is an endless delay; the delay is worked out only for a retry, so a success costs nothing more.
+      delay = retryable && retry < maxRetries ? retryDelay(retry, response?.headers.get("Retry-After")) : Infinity;
+      if (delay > MAX_RETRY_AFTER_MS) {
+        if (response) return coverBody(response, settle, wait);
         settle();
         // fetch's own TypeError says only "fetch failed": name the request, keep the cause.
         throw failure instanceof TypeError
@@ -90,15 +102,16 @@ export function createLamlFetch(options: ResolvedOptions): (request: Request) =>
 
 /**
  * Keeps the attempt's timeout and the caller's abort over the reading of the body, ending them
- * once it is read. openapi-fetch reads JSON and error bodies with these two methods, so wrapping
- * them on this response is all it takes (with another `parseAs`, the timer ends them later);
- * reading the body here instead, in a clone or a copy, made every call about 20% slower.
+ * once it is read. openapi-fetch and paging read bodies with these two methods, so wrapping them
+ * on this response is all it takes (with another `parseAs`, the timer ends them later); reading
+ * the body here instead, in a clone or a copy, made every call about 20% slower.
  */
-function coverBody(response: Response, settle: () => void): Response {
+function coverBody(response: Response, settle: () => void, wait: <T>(promise: Promise<T>) => Promise<T>): Response {
   if (!response.body) settle();
   for (const read of ["json", "text"] as const) {
     const original = response[read] as () => Promise<unknown>;
-    (response as unknown as Record<string, unknown>)[read] = () => original.call(response).finally(settle);
+    (response as unknown as Record<string, unknown>)[read] = () =>
+      wait(original.call(response)).finally(settle);
   }
   return response;
 }

@@ -26,15 +26,14 @@ export class LamlApiError extends Error {
   constructor(method: string, response: Response, body: unknown) {
     const laml: Partial<LamlErrorBody> = body && typeof body === "object" ? body : {};
     const { status } = response;
-    // Some LaML errors send `code` as a numeric string.
-    const parsed = Number.parseInt(`${laml.code}`, 10);
-    const code = Number.isNaN(parsed) ? undefined : parsed;
+    // Some LaML errors send `code` as a numeric string; none is 0, and NaN means there was none.
+    const code = parseInt(`${laml.code}`, 10) || undefined;
     // A custom fetch may answer without a URL; the path is then "/".
     const url = new URL(response.url, "x:/");
     const path = url.pathname + url.search;
     // A proxy's HTML page, other JSON or an empty body still gives a readable line: tags
     // stripped, at most 200 characters, else the status text.
-    const text = typeof body === "string" ? body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim() : JSON.stringify(body);
+    const text = typeof body === "string" ? body.replace(/(<[^>]*>|\s)+/g, " ").trim() : JSON.stringify(body);
     const said = (laml.message ?? text?.slice(0, 200)) || response.statusText;
     super(
       `HTTP ${status}${code === undefined ? "" : `, code ${code}`}${said ? `: ${said}` : ""} (${method} ${path}).${HINTS[status] ?? ""}`,

@@ -1,28 +1,28 @@
 import type { ParticipantPage } from "@laml/types";
 import { LamlClientError } from "./laml-client-error.js";
-import { type FetchResult, unwrapResult } from "./unwrap-result.js";
 
 /**
- * Yields the first page, then follows each `next_page_uri` verbatim (it carries the filters and
- * the cursor) until it is null. A page is requested only when the consumer asks for it, so memory
- * stays flat; an async generator queues concurrent `next()` calls, so none skips or repeats a page.
+ * Yields the page at `first`, then follows each `next_page_uri` verbatim (it carries the filters
+ * and the cursor) until it is null. A page is requested only when the consumer asks for it, so
+ * memory stays flat; an async generator queues concurrent `next()` calls, so none skips or
+ * repeats a page.
  */
 export async function* paginate(
-  fetchPage: (next?: URL) => Promise<FetchResult<ParticipantPage>>,
+  getPage: (url: URL) => Promise<ParticipantPage>,
+  first: URL,
   origin: string,
 ): AsyncGenerator<ParticipantPage, void, undefined> {
-  let result = await fetchPage();
+  let page = await getPage(first);
   let previous: string | undefined;
   for (;;) {
-    const page = unwrapResult("GET", result);
     yield page;
     const uri = page.next_page_uri;
     if (!uri) return;
     // A server that hands out the same cursor again would keep the loop going forever.
-    if (uri === previous) throw new LamlClientError(`Paging stopped: the API repeated next_page_uri ${uri}`);
+    if (uri === previous) throw new LamlClientError(`The API repeated next_page_uri ${uri}`);
     previous = uri;
     // The API's URIs are absolute paths (/api/laml/2010-04-01/…): resolved against the origin,
     // not the API root, the prefix is not doubled.
-    result = await fetchPage(new URL(uri, origin));
+    page = await getPage(new URL(uri, origin));
   }
 }

@@ -9,7 +9,7 @@ import { wholeNumber } from "./whole-number.js";
 export interface ResolvedOptions extends ApiRoot {
   accountSid: string;
   authorization: string;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: (url: URL, init: RequestInit) => Promise<Response>;
   timeoutMs: number;
   maxRetries: number;
   userAgent: string;
@@ -39,8 +39,10 @@ export function resolveOptions(options: LamlClientOptions = {}): ResolvedOptions
     ...resolveApiRoot(required(options.spaceUrl, "spaceUrl", "SIGNALWIRE_SPACE_URL")),
     accountSid: assertSid("accountSid", options.accountSid ?? projectId),
     authorization: basicAuthorization(projectId, apiToken),
-    // Called bare (a browser's fetch refuses another `this`); the global is looked up per call.
-    fetch: (request) => (options.fetch ?? fetch)(request),
+    // The global fetch takes the URL and init as they are (a Request made first would be copied
+    // again inside it); an injected one gets the Request its type promises. Called bare (a
+    // browser's fetch refuses another `this`); the global is looked up per call.
+    fetch: (url, init) => (options.fetch ? options.fetch(new Request(url, init)) : fetch(url, init)),
     // setTimeout fires at once beyond 2^31 - 1 ms, so that is the ceiling.
     timeoutMs: wholeNumber(options.timeoutMs, "timeoutMs", 30_000, 1, 2 ** 31 - 1),
     maxRetries: wholeNumber(options.maxRetries, "maxRetries", 2, 0, 10),

@@ -136,6 +136,40 @@ describe("cancellation", () => {
   });
 });
 
+describe("with a fetch that ignores the signal", () => {
+  // The client does not rely on fetch heeding the abort: the wait for the answer and for the body
+  // ends on time either way.
+  const never = () => new Promise<Response>(() => {});
+
+  test("the timeout still ends the call", async () => {
+    const { fetch } = fakeFetch(never);
+    await expect(
+      testClient(fetch, { timeoutMs: 20, maxRetries: 0 }).participants.get(CONFERENCE_SID, CALL_SID),
+    ).rejects.toMatchObject({ name: "TimeoutError" });
+  });
+
+  test("the caller's abort still ends the call", async () => {
+    const { fetch, requests } = fakeFetch(never);
+    const controller = new AbortController();
+    const result = testClient(fetch).participants.get(CONFERENCE_SID, CALL_SID, { signal: controller.signal });
+    await until(requests, 1);
+    controller.abort();
+    await expect(result).rejects.toMatchObject({ name: "AbortError" });
+  });
+
+  test("the timeout still ends a body that stalls", async () => {
+    const stalled = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"call_sid":'));
+      },
+    });
+    const { fetch } = fakeFetch(new Response(stalled, { headers: { "Content-Type": "application/json" } }));
+    await expect(
+      testClient(fetch, { timeoutMs: 20 }).participants.list(CONFERENCE_SID).next(),
+    ).rejects.toMatchObject({ name: "TimeoutError" });
+  });
+});
+
 describe("after garbage collection", () => {
   // Regression: in Node's fetch a Request's signal stops following the signal it was made with
   // once the Request is garbage-collected. A fetch that holds only the signal (as this fake and

@@ -185,7 +185,7 @@ describe("next_page_uri", () => {
       json(page([participant(2)], nextUri(1), 1)),
     );
     await expect(collect(testClient(fetch).participants.list(CONFERENCE_SID))).rejects.toThrow(
-      new LamlClientError(`Paging stopped: the API repeated next_page_uri ${nextUri(1)}`),
+      new LamlClientError(`The API repeated next_page_uri ${nextUri(1)}`),
     );
     expect(requests).toHaveLength(2);
   });

@@ -77,7 +77,9 @@ describe("the API token never shows", () => {
         seen.push(request.headers.get("Authorization") ?? "none");
       },
     });
-    await laml.participants.remove(CONFERENCE_SID, CALL_SID);
+    await laml.raw.DELETE("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}", {
+      params: { path: { AccountSid: PROJECT_ID, ConferenceSid: CONFERENCE_SID, CallSid: CALL_SID } },
+    });
     expect(seen).toEqual(["none"]);
     expect(requests[0]?.headers.get("Authorization")).toMatch(/^Basic /);
   });
