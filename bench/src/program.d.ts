@@ -34,4 +34,6 @@ export interface Program<C = unknown> {
   listAll: ListAll<C>;
   /** A second way to make one list call, where the library has one (`laml.raw.GET`). */
   listPageRaw?: ListPage<C>;
+  /** One list call with a timeout signal, as careful raw code makes it (raw fetch only). */
+  listPageWithTimeout?: ListPage<C>;
 }

@@ -5,9 +5,14 @@ import { measureRounds } from "../measure-rounds.mjs";
 /** @import { BenchOptions, Row } from "../bench.js" */
 /** @import { programs } from "../programs.mjs" */
 
-/** @type {ReadonlyArray<{ program: keyof typeof programs, operation: "listPage" | "listPageRaw", subject: string, target?: number }>} */
+/** @type {ReadonlyArray<{ program: keyof typeof programs, operation: "listPage" | "listPageRaw" | "listPageWithTimeout", subject: string, target?: number }>} */
 const cases = [
   { program: "raw-fetch", operation: "listPage", subject: "raw `fetch` + `JSON.parse` (baseline)" },
+  {
+    program: "raw-fetch",
+    operation: "listPageWithTimeout",
+    subject: "raw `fetch` + `JSON.parse` with `AbortSignal.timeout` (reference: a timeout's cost)",
+  },
   { program: "openapi-fetch", operation: "listPage", subject: "openapi-fetch `GET`" },
   { program: "laml-client", operation: "listPageRaw", subject: "@laml/client `laml.raw.GET`", target: 1.1 },
   { program: "laml-client", operation: "listPage", subject: "@laml/client `participants.pages`", target: 1.1 },

@@ -9,7 +9,7 @@ let loaded;
 answerParent(
   /**
    * @param {{ file: string, connection: Connection } |
-   *   { operation: "listPage" | "listPageRaw", conferenceSid: string, pageSize: number, calls: number } |
+   *   { operation: "listPage" | "listPageRaw" | "listPageWithTimeout", conferenceSid: string, pageSize: number, calls: number } |
    *   { operation: "listAll", conferenceSid: string, pageSize: number }} request
    */
   async (request) => {
