@@ -11,13 +11,16 @@ import { specFacts } from "./spec-facts.mjs";
  * @typedef {object} FixedApi
  * @property {Connection} connection
  * @property {(total: number) => string} addConference
- * @property {(program: keyof typeof programs) => Promise<Child>} worker The program's worker process, started on first use.
- * @property {() => Promise<void>} close Stops the workers and the server.
+ * @property {<T>(program: keyof typeof programs, use: (worker: Child) => Promise<T>) => Promise<T>} withWorker
+ *   Runs `use` with a fresh worker process that has loaded `program`, then ends the process.
+ * @property {() => Promise<void>} close Stops the server.
  */
 
 /**
- * The fixed-answer server with one worker process per program, as the timing benchmarks use them:
- * the server runs in this process, each library in its own, so each is timed alone.
+ * The fixed-answer server, and worker processes for the programs, as the timing benchmarks use
+ * them: the server runs in this process, each library in its own, so each is timed alone. A
+ * fresh process per measurement makes the rounds independent: one process's JIT and heap layout
+ * can sway a timing by several percent, and the median over rounds evens that out.
  * @returns {Promise<FixedApi>}
  */
 export async function startFixedApi() {
@@ -29,23 +32,18 @@ export async function startFixedApi() {
     accountSid: randomUUID(),
     apiToken: `PT${randomBytes(16).toString("hex")}`,
   };
-  /** @type {Map<string, { child: Child, ready: Promise<Child> }>} */
-  const workers = new Map();
   return {
     connection,
     addConference: server.addConference,
-    worker(program) {
-      let worker = workers.get(program);
-      if (!worker) {
-        const child = startChild("program-worker");
-        worker = { child, ready: child.call({ file: programs[program].file.href, connection }).then(() => child) };
-        workers.set(program, worker);
+    async withWorker(program, use) {
+      const worker = startChild("program-worker");
+      try {
+        await worker.call({ file: programs[program].file.href, connection });
+        return await use(worker);
+      } finally {
+        await worker.close();
       }
-      return worker.ready;
     },
-    async close() {
-      await Promise.all([...workers.values()].map(({ child }) => child.close()));
-      await server.close();
-    },
+    close: () => server.close(),
   };
 }

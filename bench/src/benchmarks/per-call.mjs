@@ -21,7 +21,7 @@ const cases = [
 
 /**
  * Per-call cost: sequential list calls, each returning one page of participants from the
- * fixed-answer server, with each library in its own process; ratios to raw fetch + JSON.parse.
+ * fixed-answer server, with each case in its own process; ratios to raw fetch + JSON.parse.
  * @param {BenchOptions} options
  * @returns {Promise<Row[]>}
  */
@@ -29,18 +29,20 @@ export async function perCall({ rounds, calls, pageSize, log }) {
   const api = await startFixedApi();
   try {
     const conferenceSid = api.addConference(pageSize);
-    const run = async (/** @type {(typeof cases)[number]} */ item, /** @type {number} */ n) => {
-      const worker = await api.worker(item.program);
-      const result = await worker.call({ operation: item.operation, conferenceSid, pageSize, calls: n });
-      if (result.participants !== n * pageSize) {
-        throw new Error(`${item.subject} returned ${result.participants} participants over ${n} calls, not ${n * pageSize}.`);
-      }
-      return { ms: /** @type {number} */ (result.ms), cpuMs: /** @type {number} */ (result.cpuMs) };
-    };
-    log(`per-call: warming up ${cases.length} clients`);
-    for (const item of cases) await run(item, Math.max(10, Math.ceil(calls / 10)));
-    log(`per-call: ${rounds} rounds of ${calls} calls per client`);
-    const timings = await measureRounds(cases, rounds, (item) => run(item, calls));
+    // Each measurement in a fresh process (see fixed-api.mjs), warmed up first.
+    const run = (/** @type {(typeof cases)[number]} */ item) =>
+      api.withWorker(item.program, async (worker) => {
+        const call = (/** @type {number} */ n) =>
+          worker.call({ operation: item.operation, conferenceSid, pageSize, calls: n });
+        await call(Math.max(10, Math.ceil(calls / 10)));
+        const result = await call(calls);
+        if (result.participants !== calls * pageSize) {
+          throw new Error(`${item.subject} returned ${result.participants} participants over ${calls} calls.`);
+        }
+        return { ms: /** @type {number} */ (result.ms), cpuMs: /** @type {number} */ (result.cpuMs) };
+      });
+    log(`per-call: ${rounds} rounds of ${calls} calls per client, each in a fresh process after a warm-up`);
+    const timings = await measureRounds(cases, rounds, run);
     return cases.map((item, index) => {
       const { ms, cpuMs } = /** @type {(typeof timings)[number]} */ (timings[index]);
       const ratio = ms.ratio;
