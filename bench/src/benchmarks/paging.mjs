@@ -65,7 +65,12 @@ export async function paging({ rounds, pageSize, pagingParticipants, memorySmall
         if (result.participants !== pagingParticipants) {
           throw new Error(`${item.subject} listed ${result.participants} of ${pagingParticipants} participants.`);
         }
-        return { ms: /** @type {number} */ (result.ms), cpuMs: /** @type {number} */ (result.cpuMs) };
+        return {
+          ms: /** @type {number} */ (result.ms),
+          cpuMs: /** @type {number} */ (result.cpuMs),
+          scavenges: /** @type {number} */ (result.scavenges),
+          fullGcs: /** @type {number} */ (result.fullGcs),
+        };
       });
     log(`paging: ${rounds} rounds of ${pagingParticipants} participants per client, each in a fresh process after a warm-up`);
     const timings = await measureRounds(cases, rounds, listAll);
@@ -73,12 +78,12 @@ export async function paging({ rounds, pageSize, pagingParticipants, memorySmall
     const listing = `Paging (${format.count(pagingParticipants)} participants, ${format.count(pages)} pages)`;
     /** @type {Row[]} */
     const rows = cases.map((item, index) => {
-      const { ms, cpuMs } = /** @type {(typeof timings)[number]} */ (timings[index]);
+      const { ms, cpuMs, scavenges, fullGcs } = /** @type {(typeof timings)[number]} */ (timings[index]);
       const ratio = ms.ratio;
       return {
         benchmark: listing,
         subject: item.subject,
-        figure: `${format.ms(ms.median)} (client CPU ${format.ms(cpuMs.median)})`,
+        figure: `${format.ms(ms.median)} (client CPU ${format.ms(cpuMs.median)}; GCs: ${scavenges.median} scavenges, ${fullGcs.median} full)`,
         value: ms.median,
         ratio: index === 0 ? "1×" : `${format.times(ratio)} raw loop (CPU ${format.times(cpuMs.ratio)})`,
         target: item.target ? `≤ ${format.times(item.target)} raw loop` : "",

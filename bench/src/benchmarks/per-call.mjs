@@ -39,17 +39,22 @@ export async function perCall({ rounds, calls, pageSize, log }) {
         if (result.participants !== calls * pageSize) {
           throw new Error(`${item.subject} returned ${result.participants} participants over ${calls} calls.`);
         }
-        return { ms: /** @type {number} */ (result.ms), cpuMs: /** @type {number} */ (result.cpuMs) };
+        return {
+          ms: /** @type {number} */ (result.ms),
+          cpuMs: /** @type {number} */ (result.cpuMs),
+          scavenges: /** @type {number} */ (result.scavenges),
+          fullGcs: /** @type {number} */ (result.fullGcs),
+        };
       });
     log(`per-call: ${rounds} rounds of ${calls} calls per client, each in a fresh process after a warm-up`);
     const timings = await measureRounds(cases, rounds, run);
     return cases.map((item, index) => {
-      const { ms, cpuMs } = /** @type {(typeof timings)[number]} */ (timings[index]);
+      const { ms, cpuMs, scavenges, fullGcs } = /** @type {(typeof timings)[number]} */ (timings[index]);
       const ratio = ms.ratio;
       return {
         benchmark: `Per list call (${format.count(calls)} sequential calls, ${pageSize} participants each)`,
         subject: item.subject,
-        figure: `${format.us(ms.median / calls)} per call (client CPU ${format.us(cpuMs.median / calls)})`,
+        figure: `${format.us(ms.median / calls)} per call (client CPU ${format.us(cpuMs.median / calls)}; GCs: ${scavenges.median} scavenges, ${fullGcs.median} full)`,
         value: ms.median / calls,
         ratio: index === 0 ? "1×" : `${format.times(ratio)} raw fetch (CPU ${format.times(cpuMs.ratio)})`,
         target: item.target ? `≤ ${format.times(item.target)} raw fetch` : "",

@@ -1,4 +1,5 @@
 // Runs one benchmark program's list operations on request and times them in-process.
+import { constants, PerformanceObserver } from "node:perf_hooks";
 import { answerParent } from "../answer-parent.mjs";
 
 /** @import { Connection, Program } from "../program.js" */
@@ -26,6 +27,19 @@ answerParent(
     if (request.operation !== "listAll" && !listPage) throw new Error(`This program has no ${request.operation}.`);
     const calls = "calls" in request ? request.calls : 1;
     let participants = 0;
+    // Garbage collections: counts a busy machine does not change, so they show what a library
+    // makes the collector do (allocating more, keeping bodies alive) where timings are too noisy.
+    let scavenges = 0;
+    let fullGcs = 0;
+    const countGcs = (/** @type {PerformanceEntry[]} */ entries) => {
+      for (const entry of entries) {
+        const { kind } = /** @type {{ detail?: { kind?: number } }} */ (entry).detail ?? {};
+        if (kind === constants.NODE_PERFORMANCE_GC_MINOR) scavenges++;
+        if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullGcs++;
+      }
+    };
+    const observer = new PerformanceObserver((list) => countGcs(list.getEntries()));
+    observer.observe({ entryTypes: ["gc"] });
     const cpu = process.cpuUsage();
     const started = performance.now();
     for (let call = 0; call < calls; call++) {
@@ -36,6 +50,8 @@ answerParent(
     // CPU time of this process alone: the client's own cost, which other processes on a
     // shared machine disturb much less than they disturb elapsed time.
     const { user, system } = process.cpuUsage(cpu);
-    return { ms, cpuMs: (user + system) / 1000, participants };
+    countGcs(observer.takeRecords());
+    observer.disconnect();
+    return { ms, cpuMs: (user + system) / 1000, scavenges, fullGcs, participants };
   },
 );
