@@ -35,6 +35,8 @@ export function createLamlFetch(options: ResolvedOptions): LamlFetch {
     // That update takes a form body, which the client writes (`serializeForm`); this spares
     // `raw.POST` callers openapi-fetch's JSON default.
     if (!idempotent) headers.set("Content-Type", "application/x-www-form-urlencoded");
+    // An already aborted signal sends nothing (and gets no listener, which would never fire).
+    signal?.throwIfAborted();
     let delay = 0;
     for (let retry = 0; ; retry++) {
       // One controller per attempt: the caller's abort, the backoff before it and its timeout.
@@ -69,7 +71,6 @@ export function createLamlFetch(options: ResolvedOptions): LamlFetch {
       let response: Response | undefined;
       let failure: unknown;
       try {
-        signal?.throwIfAborted();
         // The backoff before a retry, cut short by the caller's abort.
         if (delay) await wait(new Promise((resolve) => (timer = setTimeout(resolve, delay))));
         timer = setTimeout(

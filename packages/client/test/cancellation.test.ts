@@ -100,12 +100,15 @@ describe("cancellation", () => {
     expect(requests).toHaveLength(1);
   });
 
-  test("an already aborted signal sends nothing", async () => {
+  test("an already aborted signal sends nothing and is left without a listener", async () => {
     const { fetch, requests } = fakeFetch();
+    const signal = AbortSignal.abort();
+    const listen = vi.spyOn(signal, "addEventListener");
     await expect(
-      testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, { Muted: true }, { signal: AbortSignal.abort() }),
+      testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, { Muted: true }, { signal }),
     ).rejects.toMatchObject({ name: "AbortError" });
     expect(requests).toHaveLength(0);
+    expect(listen).not.toHaveBeenCalled();
   });
 
   test("list stops between pages when the signal fires", async () => {
