@@ -1,2 +1,4 @@
 /** The package's version, replaced at build time from package.json (see build-constants.ts). */
 declare const __LAML_CLIENT_VERSION__: string;
+/** The largest `PageSize` the API takes, replaced at build time from the spec (see build-constants.ts). */
+declare const __LAML_PAGE_SIZE_MAX__: number;

@@ -42,9 +42,9 @@ export function createParticipants(
   return {
     list(conferenceSid, { limit, ...options } = {}) {
       const most = wholeNumber(limit, "limit", Infinity, 0, Infinity);
-      // Like twilio-node, a limit alone sets the page size (capped at the API's 1000), so a small
-      // limit costs one small page.
-      const PageSize = options.PageSize ?? (limit ? Math.min(limit, 1000) : undefined);
+      // Like twilio-node, a limit alone sets the page size (capped at the API's maximum), so a
+      // small limit costs one small page.
+      const PageSize = options.PageSize ?? (limit ? Math.min(limit, __LAML_PAGE_SIZE_MAX__) : undefined);
       return takeItems(pages(conferenceSid, { ...options, PageSize }), most);
     },
     pages,
