@@ -43,3 +43,15 @@ export interface Row {
   /** Why there is no figure, when `value` is null. */
   failure?: string;
 }
+
+/** What a program worker answers for one timed operation (src/children/program-worker.mjs). */
+export interface WorkerTiming {
+  /** Elapsed and CPU time of the timed loop, in milliseconds. */
+  ms: number;
+  cpuMs: number;
+  /** Garbage collections during the timed loop. */
+  scavenges: number;
+  fullGcs: number;
+  /** Participants read, to check the operation did all its work. */
+  participants: number;
+}

@@ -2,7 +2,7 @@ import { format } from "../format.mjs";
 import { startFixedApi } from "../fixed-api.mjs";
 import { measureRounds } from "../measure-rounds.mjs";
 
-/** @import { BenchOptions, Row } from "../bench.js" */
+/** @import { BenchOptions, Row, WorkerTiming } from "../bench.js" */
 /** @import { programs } from "../programs.mjs" */
 
 /** @type {ReadonlyArray<{ program: keyof typeof programs, operation: "listPage" | "listPageRaw" | "listPageWithTimeout", subject: string, target?: number }>} */
@@ -35,16 +35,12 @@ export async function perCall({ rounds, calls, pageSize, log }) {
         const call = (/** @type {number} */ n) =>
           worker.call({ operation: item.operation, conferenceSid, pageSize, calls: n });
         await call(Math.max(10, Math.ceil(calls / 10)));
-        const result = await call(calls);
-        if (result.participants !== calls * pageSize) {
-          throw new Error(`${item.subject} returned ${result.participants} participants over ${calls} calls.`);
+        /** @type {WorkerTiming} */
+        const { participants, ...figures } = await call(calls);
+        if (participants !== calls * pageSize) {
+          throw new Error(`${item.subject} returned ${participants} participants over ${calls} calls.`);
         }
-        return {
-          ms: /** @type {number} */ (result.ms),
-          cpuMs: /** @type {number} */ (result.cpuMs),
-          scavenges: /** @type {number} */ (result.scavenges),
-          fullGcs: /** @type {number} */ (result.fullGcs),
-        };
+        return figures;
       });
     log(`per-call: ${rounds} rounds of ${calls} calls per client, each in a fresh process after a warm-up`);
     const timings = await measureRounds(cases, rounds, run);
