@@ -1,15 +1,5 @@
 import type { LamlClient, Participant } from "@laml/client";
 
-/** What `moderateConference` did. */
-export interface ModerationReport {
-  /** Everyone in the conference before any change, in listing order. */
-  listed: Participant[];
-  /** The call SIDs muted. */
-  muted: string[];
-  /** The call SID removed, if anyone was in the conference. */
-  removed: string | undefined;
-}
-
 /**
  * Quiets a conference: lists its participants, mutes everyone not yet muted, then removes one
  * (`removeCallSid`, or else the latest to join), printing each step.
@@ -18,7 +8,7 @@ export async function moderateConference(
   laml: LamlClient,
   conferenceSid: string,
   options: { removeCallSid?: string | undefined; print: (line: string) => void },
-): Promise<ModerationReport> {
+): Promise<void> {
   const { print } = options;
   // Read everyone first, then change them: the changes cannot disturb the listing.
   const listed: Participant[] = [];
@@ -40,7 +30,7 @@ export async function moderateConference(
     await laml.participants.remove(conferenceSid, removed);
     print(`removed ${removed}`);
   }
-  const remaining = listed.length - (removed ? 1 : 0);
+  // Counted from the listing: a removeCallSid that was not listed leaves its count unchanged.
+  const remaining = listed.filter((p) => p.call_sid !== removed).length;
   print(`Done: muted ${muted.length}, removed ${removed ? 1 : 0}; ${remaining} remain, all muted.`);
-  return { listed, muted, removed };
 }
