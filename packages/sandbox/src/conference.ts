@@ -52,7 +52,7 @@ export class Conference {
 
   /** Adds a participant; `joinedMs` orders it (participants usually join at the end). */
   join(participant: StoredParticipant, joinedMs: number): void {
-    if (this.#byCallSid.has(participant.call_sid) || this.#departed.has(participant.call_sid)) {
+    if (this.knows(participant.call_sid)) {
       throw new Error(`call_sid ${participant.call_sid} has already been in conference ${this.sid}`);
     }
     const entry = { key: { joinedMs, seq: this.#seq++ }, participant };

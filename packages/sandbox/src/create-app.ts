@@ -3,13 +3,13 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Ajv } from "./create-ajv.js";
 import type { FaultInjector } from "./fault-injector.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
-import { HTTP_METHODS } from "./openapi-document.js";
 import { ADMIN_PREFIX, registerAdminRoutes } from "./register-admin-routes.js";
 import { type RouteConfig, registerOperations, UNSUPPORTED_BODY } from "./register-operations.js";
 import type { SandboxExchange } from "./sandbox-exchange.js";
 import type { SandboxState } from "./sandbox-state.js";
 import type { SpecOperation } from "./spec-operations.js";
 import { BODY_LIMIT, toLamlError } from "./to-laml-error.js";
+import { PARTICIPANTS_PATH } from "./participants-uri.js";
 
 /** What the HTTP app serves and reports to. */
 export interface AppOptions {
@@ -138,7 +138,7 @@ export function createApp(options: AppOptions): FastifyInstance {
       new LamlError(
         404,
         ErrorCode.notFound,
-        `There is no resource at ${path.slice(0, 200)}; the participants are at ${options.prefixes[0]}/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants`,
+        `There is no resource at ${path.slice(0, 200)}; the participants are at ${options.prefixes[0]}${PARTICIPANTS_PATH}`,
       ),
     );
   });
@@ -148,7 +148,10 @@ export function createApp(options: AppOptions): FastifyInstance {
   return app;
 }
 
-/** For each spec path (under every prefix, with or without `.json`), the methods it serves. */
+/**
+ * For each spec path (under every prefix, with or without `.json`), the methods it serves, in
+ * the order readOperations lists them in (HTTP_METHODS).
+ */
 function allowedMethods(operations: SpecOperation[], prefixes: string[]): [RegExp, string[]][] {
   const byPath = new Map<string, string[]>();
   for (const { path, method } of operations) byPath.set(path, [...(byPath.get(path) ?? []), method]);
@@ -156,8 +159,6 @@ function allowedMethods(operations: SpecOperation[], prefixes: string[]): [RegEx
   const alternatives = prefixes.map(literal).join("|");
   return [...byPath].map(([path, methods]) => {
     const segments = path.split(/\{[^}]+\}/).map(literal).join("[^/]+");
-    const order = HTTP_METHODS.map((m) => m.toUpperCase());
-    methods.sort((a, b) => order.indexOf(a) - order.indexOf(b));
     return [new RegExp(`^(?:${alternatives})${segments}(?:\\.json)?$`), methods];
   });
 }

@@ -3,6 +3,7 @@ import type { Conference, PageRequest } from "./conference.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
 import { participantBytes } from "./participant-bytes.js";
 import type { RequestView } from "./request-view.js";
+import { participantsUri } from "./participants-uri.js";
 
 /** The query after validation: `Page` and `PageSize` carry the spec's defaults. */
 type ListQuery = ListParticipantsQuery & Required<Pick<ListParticipantsQuery, "Page" | "PageSize">>;
@@ -35,7 +36,7 @@ export function listPage(conference: Conference, query: ListQuery, view: Request
     filters[param] = query[param];
   }
   const slice = conference.page({ size: query.PageSize, filter, from: startOf(conference, query) });
-  const base = `${view.prefix}/Accounts/${conference.accountSid}/Conferences/${conference.sid}/Participants${view.json ? ".json" : ""}`;
+  const base = `${participantsUri(view.prefix, conference.accountSid, conference.sid)}${view.json ? ".json" : ""}`;
   // Every page URI carries the filters and the page size forward, as the API's do.
   const uri = (Page: number, PageToken?: string) => {
     const carried: ListParticipantsQuery = { ...filters, PageSize: query.PageSize, Page, ...(PageToken && { PageToken }) };

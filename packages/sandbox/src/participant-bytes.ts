@@ -9,8 +9,11 @@ const encoded = new WeakMap<StoredParticipant, Map<string, Buffer>>();
  * change). Pages copy these bytes instead of serialising and encoding 50 objects per request.
  */
 export function participantBytes(participant: StoredParticipant, prefix: string): Buffer {
-  const byPrefix = encoded.get(participant) ?? new Map<string, Buffer>();
-  encoded.set(participant, byPrefix);
+  let byPrefix = encoded.get(participant);
+  if (!byPrefix) {
+    byPrefix = new Map();
+    encoded.set(participant, byPrefix);
+  }
   const cached = byPrefix.get(prefix);
   if (cached !== undefined) return cached;
   const bytes = Buffer.from(JSON.stringify(renderParticipant(participant, prefix)));

@@ -145,7 +145,7 @@ export class SandboxState {
   participants(projectId: string, conferenceSid: string): Participant[] {
     return this.#conference("participants", projectId, conferenceSid)
       .all()
-      .map((p) => renderParticipant(structuredClone(p), this.#canonicalPrefix));
+      .map((p) => renderParticipant(p, this.#canonicalPrefix));
   }
 
   #account(caller: string, projectId: string): Account {

@@ -16,7 +16,7 @@ export interface SpecOperation {
   pathParameters: ParameterObject[];
   queryParameters: ParameterObject[];
   /** The body schema per media type, when the operation takes a body. */
-  requestBody?: { required: boolean; content: Record<string, JsonSchema> };
+  requestBody?: { content: Record<string, JsonSchema> };
   responses: Record<string, ResponseObject>;
 }
 
@@ -40,7 +40,6 @@ export function readOperations(spec: OpenApiDocument): SpecOperation[] {
         queryParameters: parameters.filter((p) => p.in === "query"),
         ...(body && {
           requestBody: {
-            required: body.required ?? false,
             content: Object.fromEntries(Object.entries(body.content).map(([type, media]) => [type, media.schema])),
           },
         }),
