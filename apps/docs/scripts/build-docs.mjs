@@ -1,11 +1,10 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { makeOffline } from "./make-offline.mjs";
 import { renderRedoc } from "./render-redoc.mjs";
 
 /**
- * Builds the offline docs page into `outDir/index.html` and returns its size. The page is
+ * Builds the offline docs page into `outDir/index.html` and returns it with its size. The page is
  * written next to its final name and renamed, so a server never sends a half-written file.
  */
 export async function buildDocs(/** @type {string} */ outDir) {
@@ -14,6 +13,5 @@ export async function buildDocs(/** @type {string} */ outDir) {
   const file = join(outDir, "index.html");
   await writeFile(`${file}.tmp`, html);
   await rename(`${file}.tmp`, file);
-  const bytes = Buffer.byteLength(html);
-  return { file, bytes, gzipped: gzipSync(html).length };
+  return { file, html, bytes: Buffer.byteLength(html) };
 }
