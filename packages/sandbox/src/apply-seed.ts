@@ -1,3 +1,4 @@
+import { CONFERENCE_STATUSES } from "./conference.js";
 import type { Ajv } from "./create-ajv.js";
 import type { OpenApiDocument } from "./openapi-document.js";
 import type { ConferenceOptions, ParticipantFields, SandboxAccount, SandboxState } from "./sandbox-state.js";
@@ -35,7 +36,7 @@ function seedSchema(spec: OpenApiDocument, fields: readonly string[]) {
     properties: {
       sid: Sid,
       friendlyName: { type: "string" },
-      status: { enum: ["in-progress", "completed"] },
+      status: { enum: CONFERENCE_STATUSES },
       participants: { type: "array", items: participant },
     },
   };

@@ -6,6 +6,7 @@ import { describeValidationErrors } from "./describe-validation-errors.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
 import type { JsonSchema, ParameterObject } from "./openapi-document.js";
 import type { SpecOperation } from "./spec-operations.js";
+import { MEDIA_TYPES } from "./media-types.js";
 
 /** How a request's body arrived, by its `Content-Type`. */
 export type BodyKind = "form" | "json" | "none" | "unsupported";
@@ -32,8 +33,6 @@ export interface ValidRequest {
 /** Checks a raw request against its operation, or throws a `LamlError` (400). */
 export type RequestValidator = (raw: RawRequest) => ValidRequest;
 
-const FORM = "application/x-www-form-urlencoded";
-const JSON_TYPE = "application/json";
 /** The cursor parameter, whose invalid values have their own error code. */
 const PAGE_TOKEN = "PageToken" satisfies keyof ListParticipantsQuery;
 
@@ -41,8 +40,8 @@ const PAGE_TOKEN = "PageToken" satisfies keyof ListParticipantsQuery;
 export function compileRequestValidator(operation: SpecOperation, ajv: Ajv): RequestValidator {
   const params = compileParameters(ajv, operation.pathParameters, "path parameter");
   const query = compileParameters(ajv, operation.queryParameters, "query parameter");
-  const formSchema = operation.requestBody?.content[FORM];
-  const jsonSchema = operation.requestBody?.content[JSON_TYPE] ?? formSchema;
+  const formSchema = operation.requestBody?.content[MEDIA_TYPES.form];
+  const jsonSchema = operation.requestBody?.content[MEDIA_TYPES.json] ?? formSchema;
   const form = formSchema && compileFields(ajv, formSchema, "field");
   const json = jsonSchema && compileFields(ajv, jsonSchema, "field");
 
@@ -129,7 +128,7 @@ function readBody(raw: RawRequest, schema: CompiledFields["schema"]): Record<str
       throw new LamlError(
         400,
         ErrorCode.invalidArgument,
-        `Content-Type ${raw.contentType} is not accepted; send the fields as ${FORM} (or as ${JSON_TYPE})`,
+        `Content-Type ${raw.contentType} is not accepted; send the fields as ${MEDIA_TYPES.form} (or as ${MEDIA_TYPES.json})`,
       );
   }
 }

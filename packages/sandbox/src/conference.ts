@@ -6,6 +6,10 @@ import type { Participant } from "@laml/types";
  */
 export type StoredParticipant = Readonly<Omit<Participant, "uri">>;
 
+/** A conference's states in the sandbox: one taking changes, and one that has ended. */
+export const CONFERENCE_STATUSES = ["in-progress", "completed"] as const;
+export type ConferenceStatus = (typeof CONFERENCE_STATUSES)[number];
+
 /**
  * Where a participant sits in the conference's listing order: by join time, then by join
  * sequence. The key never changes, and a departed participant keeps its key, so a cursor that
@@ -47,7 +51,7 @@ export class Conference {
     readonly sid: string,
     readonly accountSid: string,
     readonly friendlyName: string,
-    public status: "in-progress" | "completed",
+    public status: ConferenceStatus,
   ) {}
 
   /** Adds a participant; `joinedMs` orders it (participants usually join at the end). */

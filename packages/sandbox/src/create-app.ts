@@ -10,6 +10,7 @@ import type { SandboxState } from "./sandbox-state.js";
 import type { SpecOperation } from "./spec-operations.js";
 import { BODY_LIMIT, toLamlError } from "./to-laml-error.js";
 import { PARTICIPANTS_PATH } from "./participants-uri.js";
+import { MEDIA_TYPES } from "./media-types.js";
 
 /** What the HTTP app serves and reports to. */
 export interface AppOptions {
@@ -58,7 +59,7 @@ export function createApp(options: AppOptions): FastifyInstance {
       const reply = genericReply as FastifyReply;
       const laml = toLamlError(error);
       const body = JSON.stringify(laml.toBody());
-      reply.code(laml.status).headers(laml.headers).type("application/json; charset=utf-8");
+      reply.code(laml.status).headers(laml.headers).type(MEDIA_TYPES.jsonAnswer);
       observe(request, reply, body);
       reply.send(body);
     },
@@ -69,7 +70,7 @@ export function createApp(options: AppOptions): FastifyInstance {
         new LamlError(400, ErrorCode.invalidArgument, "The request is not valid HTTP/1.1").toBody(),
       );
       socket.end(
-        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: ${MEDIA_TYPES.jsonAnswer}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     },
   });

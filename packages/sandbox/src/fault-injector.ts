@@ -1,8 +1,12 @@
 import { createAjv } from "./create-ajv.js";
 import { describeValidationErrors } from "./describe-validation-errors.js";
 
-/** A fault: answer 429 (with `Retry-After`), answer 503, or drop the connection unanswered. */
-export type FaultKind = "429" | "503" | "drop";
+/** The faults: answer 429 (with `Retry-After`), answer 503, or drop the connection unanswered. */
+export const FAULT_KINDS = ["429", "503", "drop"] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** The largest latency and `Retry-After` a setting may ask for, shared with the CLI's checks. */
+export const FAULT_LIMITS = { latencyMs: 600_000, retryAfterSeconds: 86_400 };
 
 /** What to inject. Everything is off unless set. */
 export interface FaultSettings {
@@ -26,8 +30,6 @@ export interface FaultDecision {
   fault: FaultKind | undefined;
 }
 
-const KINDS: FaultKind[] = ["429", "503", "drop"];
-
 /** The JSON Schema of `FaultSettings`, which the options, the CLI and the admin API share. */
 const SETTINGS_SCHEMA = {
   type: "object",
@@ -36,11 +38,11 @@ const SETTINGS_SCHEMA = {
     share: {
       type: "object",
       additionalProperties: false,
-      properties: Object.fromEntries(KINDS.map((k) => [k, { type: "number", minimum: 0, maximum: 1 }])),
+      properties: Object.fromEntries(FAULT_KINDS.map((k) => [k, { type: "number", minimum: 0, maximum: 1 }])),
     },
-    next: { type: "array", items: { enum: KINDS }, maxItems: 10_000 },
-    latencyMs: { type: "integer", minimum: 0, maximum: 600_000 },
-    retryAfterSeconds: { type: "integer", minimum: 0, maximum: 86_400 },
+    next: { type: "array", items: { enum: FAULT_KINDS }, maxItems: 10_000 },
+    latencyMs: { type: "integer", minimum: 0, maximum: FAULT_LIMITS.latencyMs },
+    retryAfterSeconds: { type: "integer", minimum: 0, maximum: FAULT_LIMITS.retryAfterSeconds },
     methods: { type: "array", items: { type: "string", pattern: "^[A-Z]+$" } },
     seed: { type: "integer" },
   },
@@ -53,7 +55,7 @@ export class FaultInjector {
   #settings: FaultSettings = {};
   #queue: FaultKind[] = [];
   #random: () => number = Math.random;
-  readonly #injected: Record<FaultKind, number> = { 429: 0, 503: 0, drop: 0 };
+  readonly #injected = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
 
   constructor(settings: FaultSettings = {}) {
     this.set(settings);
@@ -69,7 +71,7 @@ export class FaultInjector {
       });
       throw new TypeError(`Invalid fault settings: ${problems}`);
     }
-    const total = KINDS.reduce((sum, k) => sum + (copy.share?.[k] ?? 0), 0);
+    const total = FAULT_KINDS.reduce((sum, k) => sum + (copy.share?.[k] ?? 0), 0);
     if (total > 1) throw new TypeError(`Invalid fault settings: the shares add up to ${total}, more than 1`);
     this.#settings = copy;
     this.#queue = [...(copy.next ?? [])];
@@ -78,8 +80,8 @@ export class FaultInjector {
 
   /** Queues faults for the next requests, one each, after any already queued. */
   next(...kinds: FaultKind[]): void {
-    const unknown = kinds.filter((k) => !KINDS.includes(k));
-    if (unknown.length > 0) throw new TypeError(`Unknown fault ${unknown.join(", ")}; use ${KINDS.join(", ")}`);
+    const unknown = kinds.filter((k) => !FAULT_KINDS.includes(k));
+    if (unknown.length > 0) throw new TypeError(`Unknown fault ${unknown.join(", ")}; use ${FAULT_KINDS.join(", ")}`);
     this.#queue.push(...kinds);
   }
 
@@ -108,7 +110,7 @@ export class FaultInjector {
       // One draw in [0, 1) lands in one kind's band, or past them all (no fault).
       const draw = this.#random();
       let edge = 0;
-      fault = KINDS.find((k) => {
+      fault = FAULT_KINDS.find((k) => {
         edge += share[k] ?? 0;
         return draw < edge;
       });

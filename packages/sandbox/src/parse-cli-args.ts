@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { FaultSettings } from "./fault-injector.js";
+import { FAULT_LIMITS, type FaultSettings } from "./fault-injector.js";
 
 /** What the `laml-sandbox` command was asked to do. */
 export interface CliOptions {
@@ -65,9 +65,11 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
   if (Object.values(shares).some((s) => s !== undefined)) {
     faults.share = Object.fromEntries(Object.entries(shares).filter(([, s]) => s !== undefined));
   }
-  if (values.latency !== undefined) faults.latencyMs = number("--latency", values.latency, 0, 600_000, true);
+  if (values.latency !== undefined) {
+    faults.latencyMs = number("--latency", values.latency, 0, FAULT_LIMITS.latencyMs, true);
+  }
   if (values["retry-after"] !== undefined) {
-    faults.retryAfterSeconds = number("--retry-after", values["retry-after"], 0, 86_400, true);
+    faults.retryAfterSeconds = number("--retry-after", values["retry-after"], 0, FAULT_LIMITS.retryAfterSeconds, true);
   }
   const port = values.port ?? env.PORT;
   const docsPort = env.DOCS_PORT ? number("DOCS_PORT", env.DOCS_PORT, 1, 65_535, true) : DEFAULT_DOCS_PORT;

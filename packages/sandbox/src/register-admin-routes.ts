@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { FaultInjector, FaultSettings } from "./fault-injector.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
+import { MEDIA_TYPES } from "./media-types.js";
 
 /** Where the admin API lives; requests under it are never faulted. */
 export const ADMIN_PREFIX = "/__sandbox";
@@ -14,7 +15,7 @@ export function registerAdminRoutes(app: FastifyInstance, faults: FaultInjector)
   app.get(`${ADMIN_PREFIX}/faults`, async () => report());
   app.put(`${ADMIN_PREFIX}/faults`, async (request) => {
     const body = request.body;
-    const isJsonObject = request.headers["content-type"]?.startsWith("application/json") && typeof body === "object";
+    const isJsonObject = request.headers["content-type"]?.startsWith(MEDIA_TYPES.json) && typeof body === "object";
     if (!isJsonObject || body === null || Array.isArray(body)) {
       throw new LamlError(400, ErrorCode.invalidArgument, "Send the fault settings as a JSON object (Content-Type: application/json)");
     }

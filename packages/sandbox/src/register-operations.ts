@@ -5,13 +5,12 @@ import type { Ajv } from "./create-ajv.js";
 import { operationHandlers } from "./operation-handlers.js";
 import type { SandboxState } from "./sandbox-state.js";
 import type { SpecOperation } from "./spec-operations.js";
+import { MEDIA_TYPES } from "./media-types.js";
 
 /** What the catch-all body parser hands on for a media type the API does not take. */
 export const UNSUPPORTED_BODY = Symbol("unsupported body");
 
 const JSON_SUFFIX = ".json";
-const FORM = "application/x-www-form-urlencoded";
-const JSON_MEDIA_TYPE = "application/json; charset=utf-8";
 
 /** Route metadata: the spec's operation, for the contract checks and the 405 answers. */
 export interface RouteConfig {
@@ -57,7 +56,7 @@ export function registerOperations(
             });
             const result = handle({ state: options.state, projectId, request: valid, view: { prefix, json } });
             reply.code(result.status);
-            return result.json === undefined ? reply.send() : reply.type(JSON_MEDIA_TYPE).send(result.json);
+            return result.json === undefined ? reply.send() : reply.type(MEDIA_TYPES.jsonAnswer).send(result.json);
           },
         });
       }
@@ -70,5 +69,5 @@ function readBodyKind(request: FastifyRequest): { bodyKind: BodyKind; contentTyp
   const contentType = header?.split(";")[0]?.trim().toLowerCase().slice(0, 100);
   if (request.body === undefined) return { bodyKind: "none", contentType };
   if (request.body === UNSUPPORTED_BODY) return { bodyKind: "unsupported", contentType };
-  return { bodyKind: contentType === FORM ? "form" : "json", contentType };
+  return { bodyKind: contentType === MEDIA_TYPES.form ? "form" : "json", contentType };
 }

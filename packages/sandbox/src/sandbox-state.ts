@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Participant } from "@laml/types";
-import { Conference, type StoredParticipant } from "./conference.js";
+import { CONFERENCE_STATUSES, Conference, type ConferenceStatus, type StoredParticipant } from "./conference.js";
 import type { Ajv } from "./create-ajv.js";
 import { describeValidationErrors } from "./describe-validation-errors.js";
 import { formatRfc2822 } from "./format-rfc2822.js";
@@ -17,7 +17,7 @@ export interface SandboxAccount {
 export interface ConferenceOptions {
   sid?: string;
   friendlyName?: string;
-  status?: "in-progress" | "completed";
+  status?: ConferenceStatus;
 }
 
 /** The optional fields of a new participant, named as in the API's responses. */
@@ -89,8 +89,8 @@ export class SandboxState {
     const sid = options.sid ?? randomUUID();
     this.#checkSid("addConference", "sid", sid);
     const status = options.status ?? "in-progress";
-    if (status !== "in-progress" && status !== "completed") {
-      throw new TypeError(`addConference: status must be in-progress or completed, got ${String(status)}`);
+    if (!CONFERENCE_STATUSES.includes(status)) {
+      throw new TypeError(`addConference: status must be ${CONFERENCE_STATUSES.join(" or ")}, got ${String(status)}`);
     }
     if (account.conferences.has(sid)) throw new Error(`addConference: conference ${sid} already exists`);
     account.conferences.set(sid, new Conference(sid, projectId, options.friendlyName ?? `Conference ${sid}`, status));
