@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { loadSpec, operationsOf } from "./spec-operations.mjs";
 
 const run = promisify(execFile);
 const docsDir = fileURLToPath(new URL("..", import.meta.url));
@@ -17,15 +17,10 @@ const redocly = join(docsDir, "node_modules/.bin/redocly");
  * "Payload" tab for request bodies.
  */
 async function codeSampleLanguages() {
-  const spec = JSON.parse(await readFile(createRequire(import.meta.url).resolve("@laml/spec/openapi.json"), "utf8"));
   const labels = new Map();
-  for (const item of Object.values(spec.paths)) {
-    for (const operation of Object.values(item)) {
-      for (const sample of operation?.["x-codeSamples"] ?? []) {
-        const label = sample.label ?? sample.lang;
-        if (!labels.has(label)) labels.set(label, { lang: sample.lang, label });
-      }
-    }
+  for (const sample of operationsOf(await loadSpec()).flatMap((operation) => operation.samples)) {
+    const label = sample.label ?? sample.lang;
+    if (!labels.has(label)) labels.set(label, { lang: sample.lang, label });
   }
   return [...labels.values(), { lang: "Payload" }];
 }

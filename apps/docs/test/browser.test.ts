@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ensureChromium } from "../scripts/ensure-chromium.mjs";
 import { distDir } from "../scripts/serve-docs.mjs";
 import { startStaticServer } from "../scripts/start-static-server.mjs";
-import { loadSpec, type Operation, operationsOf } from "./load-operations.js";
+import { loadSpec, type Operation, operationsOf } from "../scripts/spec-operations.mjs";
 
 const spec = await loadSpec();
 const operations = operationsOf(spec);

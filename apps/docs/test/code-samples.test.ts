@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
-import { type CodeSample, loadSpec, operationsOf } from "./load-operations.js";
+import { type CodeSample, loadSpec, operationsOf } from "../scripts/spec-operations.mjs";
 
 const spec = await loadSpec();
 const operations = operationsOf(spec);
