@@ -40,10 +40,9 @@ const PAGE_TOKEN = "PageToken" satisfies keyof ListParticipantsQuery;
 export function compileRequestValidator(operation: SpecOperation, ajv: Ajv): RequestValidator {
   const params = compileParameters(ajv, operation.pathParameters, "path parameter");
   const query = compileParameters(ajv, operation.queryParameters, "query parameter");
+  // The spec's body is a form; the sandbox also takes the same fields as a JSON object.
   const formSchema = operation.requestBody?.content[MEDIA_TYPES.form];
-  const jsonSchema = operation.requestBody?.content[MEDIA_TYPES.json] ?? formSchema;
   const form = formSchema && compileFields(ajv, formSchema, "field");
-  const json = jsonSchema && compileFields(ajv, jsonSchema, "field");
 
   return (raw) => {
     const validParams = params.check(decodeFields(raw.params, params.schema, "path parameter"));
@@ -51,11 +50,10 @@ export function compileRequestValidator(operation: SpecOperation, ajv: Ajv): Req
       codeOf: (errors) =>
         errors.some((e) => e.instancePath === `/${PAGE_TOKEN}`) ? ErrorCode.invalidPageToken : ErrorCode.invalidArgument,
     });
-    if (!form || !json) return { params: validParams, query: validQuery, body: {}, sent: [] };
+    if (!form) return { params: validParams, query: validQuery, body: {}, sent: [] };
     const body = readBody(raw, form.schema);
-    const sent = Object.keys(body);
-    const validBody = raw.bodyKind === "json" ? json.check(body, { json: true }) : form.check(body);
-    return { params: validParams, query: validQuery, body: validBody, sent };
+    const validBody = form.check(body, { json: raw.bodyKind === "json" });
+    return { params: validParams, query: validQuery, body: validBody, sent: Object.keys(body) };
   };
 }
 
