@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { startFixedServer } from "./fixed-server.mjs";
-import { startChild } from "./start-child.mjs";
 import { programs } from "./programs.mjs";
 import { specFacts } from "./spec-facts.mjs";
+import { startChild } from "./start-child.mjs";
 
 /** @import { Child } from "./start-child.mjs" */
 /** @import { Connection } from "./program.js" */

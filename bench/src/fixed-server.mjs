@@ -15,7 +15,11 @@ import { specFacts } from "./spec-facts.mjs";
 const collectionRoute = /\/Accounts\/([^/]+)\/Conferences\/([^/]+)\/Participants(?:\.json)?$/;
 
 /** A JSON error body in the API's shape, so clients fail as they would against the real API. */
-function fail(/** @type {import("node:http").ServerResponse} */ res, /** @type {number} */ status, /** @type {string} */ message) {
+function fail(
+  /** @type {import("node:http").ServerResponse} */ res,
+  /** @type {number} */ status,
+  /** @type {string} */ message,
+) {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify({ code: 20000 + status, message, more_info: "bench fixed server", status }));
 }

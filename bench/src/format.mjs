@@ -5,7 +5,8 @@ export const format = Object.freeze({
   /** Bytes as MB (10^6 bytes). */
   MB: (/** @type {number} */ bytes) => `${(bytes / 1e6).toFixed(1)} MB`,
   /** Milliseconds, with precision where it matters. */
-  ms: (/** @type {number} */ ms) => (ms < 10 ? `${ms.toFixed(2)} ms` : ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`),
+  ms: (/** @type {number} */ ms) =>
+    ms < 10 ? `${ms.toFixed(2)} ms` : ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`,
   /** Microseconds. */
   us: (/** @type {number} */ ms) => `${(ms * 1000).toFixed(0)} µs`,
   /** A ratio such as `1.04×`. */

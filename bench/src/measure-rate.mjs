@@ -28,7 +28,12 @@ export async function measureRate(url, headers, { concurrency, durationMs, bodyB
         response.on("error", reject);
         response.on("end", () => {
           if (response.statusCode === 200 && received === bodyBytes) resolve(undefined);
-          else reject(new Error(`GET ${url} answered ${response.statusCode} with ${received} bytes, expected 200 with ${bodyBytes}.`));
+          else
+            reject(
+              new Error(
+                `GET ${url} answered ${response.statusCode} with ${received} bytes, expected 200 with ${bodyBytes}.`,
+              ),
+            );
         });
       })
         .on("error", reject)

@@ -35,7 +35,9 @@ export async function measureRounds(cases, rounds, measure) {
           key,
           {
             median: median(caseResults.map((result) => result[key])),
-            ratio: median(caseResults.map((result, round) => result[key] / /** @type {Record<K, number>} */ (baseline[round])[key])),
+            ratio: median(
+              caseResults.map((result, round) => result[key] / /** @type {Record<K, number>} */ (baseline[round])[key]),
+            ),
           },
         ]),
       )

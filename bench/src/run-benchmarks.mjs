@@ -24,7 +24,10 @@ export const benchmarks = Object.freeze({
  * @param {ReadonlyArray<keyof typeof benchmarks>} [only] A subset to run; all when absent.
  * @returns {Promise<Row[]>}
  */
-export async function runBenchmarks(options, only = /** @type {Array<keyof typeof benchmarks>} */ (Object.keys(benchmarks))) {
+export async function runBenchmarks(
+  options,
+  only = /** @type {Array<keyof typeof benchmarks>} */ (Object.keys(benchmarks)),
+) {
   /** @type {Row[]} */
   const rows = [];
   for (const name of only) {
@@ -34,7 +37,16 @@ export async function runBenchmarks(options, only = /** @type {Array<keyof typeo
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
       options.log(`${name} failed: ${error instanceof Error ? error.stack : message}`);
-      rows.push({ benchmark: name, subject: "(crashed)", figure: "failed", value: null, ratio: "", target: "", holds: null, failure: message });
+      rows.push({
+        benchmark: name,
+        subject: "(crashed)",
+        figure: "failed",
+        value: null,
+        ratio: "",
+        target: "",
+        holds: null,
+        failure: message,
+      });
     }
     options.log(`${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }

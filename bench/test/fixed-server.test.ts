@@ -43,9 +43,13 @@ describe("the fixed-answer server", () => {
 
   test("answers twilio-node's /2010-04-01 …/Participants.json path with URIs under that path", async () => {
     const conferenceSid = server.addConference(3);
-    const response = await fetch(`${collection(conferenceSid, "/2010-04-01")}.json?PageSize=2`, { headers: { authorization } });
+    const response = await fetch(`${collection(conferenceSid, "/2010-04-01")}.json?PageSize=2`, {
+      headers: { authorization },
+    });
     const page = await response.json();
-    expect(page.next_page_uri).toMatch(/^\/2010-04-01\/Accounts\/.+\/Participants\.json\?PageSize=2&Page=1&PageToken=PA/);
+    expect(page.next_page_uri).toMatch(
+      /^\/2010-04-01\/Accounts\/.+\/Participants\.json\?PageSize=2&Page=1&PageToken=PA/,
+    );
   });
 
   test("serves the same bytes for the same page every time", async () => {

@@ -87,7 +87,8 @@ function assertNothingRemote(/** @type {string} */ html) {
     if (/\ssrc\s*=/i.test(script.tag)) problems.push(`a script loaded from elsewhere: ${script.tag}`);
   }
   const runtime = scripts.find((script) => script.text.includes(DEFINITION_MARKER));
-  if (!runtime) throw new Error(`Redoc's module script ("${DEFINITION_MARKER}") is missing: did build-docs' template change?`);
+  if (!runtime)
+    throw new Error(`Redoc's module script ("${DEFINITION_MARKER}") is missing: did build-docs' template change?`);
   // Only Redoc's own code is checked host by host; the API description's links are content.
   const code = runtime.text.slice(0, runtime.text.indexOf(DEFINITION_MARKER));
   const unknownHosts = new Set();
@@ -105,7 +106,8 @@ function assertNothingRemote(/** @type {string} */ html) {
   }
   markup += html.slice(at);
   for (const pattern of REMOTE_LOADS) {
-    for (const [found] of markup.matchAll(pattern)) problems.push(`markup loads from another host: ${found.slice(0, 160)}`);
+    for (const [found] of markup.matchAll(pattern))
+      problems.push(`markup loads from another host: ${found.slice(0, 160)}`);
   }
   if (problems.length > 0) throw new Error(`the docs page would not work offline:\n- ${problems.join("\n- ")}`);
 }
@@ -146,7 +148,8 @@ export function makeOffline(/** @type {string} */ html) {
     page = page.replaceAll(url, replacement);
   }
   const probes = page.match(SEARCH_WORKER_PROBE)?.length ?? 0;
-  if (probes !== 1) throw new Error(`expected Redoc's search worker probe once, found it ${probes} times: review SEARCH_WORKER_PROBE`);
+  if (probes !== 1)
+    throw new Error(`expected Redoc's search worker probe once, found it ${probes} times: review SEARCH_WORKER_PROBE`);
   page = page.replace(SEARCH_WORKER_PROBE, "return!1");
   assertNothingRemote(page);
   const head = page.indexOf("<head>");

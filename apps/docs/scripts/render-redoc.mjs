@@ -33,7 +33,16 @@ export async function renderRedoc() {
   try {
     await run(
       redocly,
-      ["build-docs", "laml", "--config", config, "--inlineBundle", `--openapi=${JSON.stringify(options)}`, "-o", output],
+      [
+        "build-docs",
+        "laml",
+        "--config",
+        config,
+        "--inlineBundle",
+        `--openapi=${JSON.stringify(options)}`,
+        "-o",
+        output,
+      ],
       // The update notice would ask the registry for the latest version; the docs build stays offline.
       { cwd: docsDir, env: { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" }, maxBuffer: 16 * 1024 * 1024 },
     );

@@ -24,10 +24,12 @@ export async function serveDocs(/** @type {{ onStop?: () => void }} */ { onStop 
     throw new Error(`${distDir}/index.html does not exist: run \`pnpm --filter docs build\` first`);
   }
   const port = docsPort();
-  const server = await startStaticServer({ root: distDir, port }).catch((/** @type {NodeJS.ErrnoException} */ error) => {
-    if (error.code !== "EADDRINUSE") throw error;
-    throw new Error(`port ${port} on 127.0.0.1 is in use: stop what uses it or set DOCS_PORT to another port`);
-  });
+  const server = await startStaticServer({ root: distDir, port }).catch(
+    (/** @type {NodeJS.ErrnoException} */ error) => {
+      if (error.code !== "EADDRINUSE") throw error;
+      throw new Error(`port ${port} on 127.0.0.1 is in use: stop what uses it or set DOCS_PORT to another port`);
+    },
+  );
   console.log(`docs: ${server.url}`);
   const stop = async () => {
     onStop?.();

@@ -31,7 +31,14 @@ export function operationsOf(spec) {
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(/** @type {Record<string, any>} */ (item))) {
       if (typeof op?.operationId !== "string") continue;
-      operations.push({ path, method, operationId: op.operationId, summary: op.summary, op, samples: op["x-codeSamples"] ?? [] });
+      operations.push({
+        path,
+        method,
+        operationId: op.operationId,
+        summary: op.summary,
+        op,
+        samples: op["x-codeSamples"] ?? [],
+      });
     }
   }
   return operations;

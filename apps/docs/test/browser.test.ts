@@ -5,8 +5,8 @@ import { type BrowserContext, chromium, type Locator, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ensureChromium } from "../scripts/ensure-chromium.mjs";
 import { distDir } from "../scripts/serve-docs.mjs";
-import { startStaticServer } from "../scripts/start-static-server.mjs";
 import { loadSpec, type Operation, operationsOf } from "../scripts/spec-operations.mjs";
+import { startStaticServer } from "../scripts/start-static-server.mjs";
 
 const spec = await loadSpec();
 const operations = operationsOf(spec);

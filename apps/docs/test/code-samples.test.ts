@@ -14,12 +14,16 @@ const isCurl = (sample: CodeSample) => (sample.label ?? sample.lang).toLowerCase
 
 /** The compiler options of this package (the repository's strict base), without emitting. */
 function compilerOptions(): ts.CompilerOptions {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(docsDir, "tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(docsDir, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error("cannot read apps/docs/tsconfig.json");
   return { ...parsed.options, noEmit: true, allowJs: false, checkJs: false };
 }
@@ -36,10 +40,16 @@ function typeCheck(sources: Map<string, string>): Map<string, string> {
   host.readFile = (file) => sources.get(file) ?? ts.sys.readFile(file);
   host.getSourceFile = (file, language, onError, create) => {
     const text = sources.get(file);
-    return text === undefined ? readFromDisk(file, language, onError, create) : ts.createSourceFile(file, text, language);
+    return text === undefined
+      ? readFromDisk(file, language, onError, create)
+      : ts.createSourceFile(file, text, language);
   };
   const program = ts.createProgram([...sources.keys()], options, host);
-  const formatHost = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => docsDir, getNewLine: () => "\n" };
+  const formatHost = {
+    getCanonicalFileName: (f: string) => f,
+    getCurrentDirectory: () => docsDir,
+    getNewLine: () => "\n",
+  };
   return new Map(
     [...sources.keys()].map((file) => [
       file,
@@ -61,7 +71,10 @@ const diagnostics = typeCheck(
   new Map([
     ...typeScriptSamples,
     // A control: if this compiled, the check above would prove nothing.
-    [misuse, 'import { createLamlClient } from "@laml/client";\nawait createLamlClient().participants.update("c", "p", { Mutd: true });\n'],
+    [
+      misuse,
+      'import { createLamlClient } from "@laml/client";\nawait createLamlClient().participants.update("c", "p", { Mutd: true });\n',
+    ],
   ]),
 );
 

@@ -22,7 +22,8 @@ function policyOf(html: string): Map<string, string[]> {
 }
 
 /** Inserts `text` just before the module script that carries Redoc's code. */
-const beforeRedoc = (html: string, text: string) => html.replace('<script type="module">', `${text}<script type="module">`);
+const beforeRedoc = (html: string, text: string) =>
+  html.replace('<script type="module">', `${text}<script type="module">`);
 
 describe("makeOffline", () => {
   test("leaves no address of Redocly's CDN or telemetry in the page", () => {
@@ -46,21 +47,29 @@ describe("makeOffline", () => {
   });
 
   test("refuses a page whose markup loads something from another host", () => {
-    expect(() => makeOffline(beforeRedoc(rendered, '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'))).toThrow(
-      /markup loads from another host: <link rel="stylesheet" href="https:\/\/fonts\.googleapis\.com/,
-    );
-    expect(() => makeOffline(beforeRedoc(rendered, "<style>body{background:url(//cdn.example.net/bg.png)}</style>"))).toThrow(
-      /url\(\/\/cdn\.example\.net\/bg\.png\)/,
-    );
+    expect(() =>
+      makeOffline(
+        beforeRedoc(rendered, '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'),
+      ),
+    ).toThrow(/markup loads from another host: <link rel="stylesheet" href="https:\/\/fonts\.googleapis\.com/);
+    expect(() =>
+      makeOffline(beforeRedoc(rendered, "<style>body{background:url(//cdn.example.net/bg.png)}</style>")),
+    ).toThrow(/url\(\/\/cdn\.example\.net\/bg\.png\)/);
   });
 
   test("refuses a Redoc script that names a host nobody reviewed", () => {
-    const upgraded = rendered.replace("const __redoc_definition", 'fetch("https://cdn.new-redoc.example/x.js");\nconst __redoc_definition');
+    const upgraded = rendered.replace(
+      "const __redoc_definition",
+      'fetch("https://cdn.new-redoc.example/x.js");\nconst __redoc_definition',
+    );
     expect(() => makeOffline(upgraded)).toThrow(/host not reviewed as link-only: cdn\.new-redoc\.example/);
   });
 
   test("refuses a Redoc that no longer references a known asset, so an upgrade gets reviewed", () => {
-    const upgraded = rendered.replaceAll("https://cdn.redoc.ly/redoc/logo-mini.svg", "https://cdn.redoc.ly/redoc/v4/logo.svg");
+    const upgraded = rendered.replaceAll(
+      "https://cdn.redoc.ly/redoc/logo-mini.svg",
+      "https://cdn.redoc.ly/redoc/v4/logo.svg",
+    );
     expect(() => makeOffline(upgraded)).toThrow(/no longer references https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini\.svg/);
   });
 });

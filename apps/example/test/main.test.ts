@@ -23,7 +23,9 @@ async function run(args: string[], env: Record<string, string>) {
 describe("the example program", () => {
   test("lists the conference, mutes the unmuted, removes the latest to join and says so", async () => {
     const conferenceSid = sb.addConference(projectId);
-    const joined = [true, false, false, true, false].map((muted) => sb.addParticipant(projectId, conferenceSid, { muted, hold: !muted }));
+    const joined = [true, false, false, true, false].map((muted) =>
+      sb.addParticipant(projectId, conferenceSid, { muted, hold: !muted }),
+    );
     const { code, stdout } = await run([], { CONFERENCE_SID: conferenceSid });
     expect(code).toBe(0);
     const unmuted = [joined[1], joined[2], joined[4]];

@@ -26,7 +26,9 @@ async function pnpmBuild(cwd, args) {
   const { ms, output } = await runCommand("pnpm", ["build", ...args], { cwd, env });
   const summary = /Cached:\s+(\d+) cached, (\d+) total/.exec(output);
   if (!summary) throw new Error(`No "Cached: N cached, N total" line in turbo's output:\n${output.slice(-2000)}`);
-  const executed = [...output.matchAll(/^(\S+?):\s*cache (?:miss|bypass)/gm)].flatMap(([, task]) => (task ? [task] : []));
+  const executed = [...output.matchAll(/^(\S+?):\s*cache (?:miss|bypass)/gm)].flatMap(([, task]) =>
+    task ? [task] : [],
+  );
   return { ms, total: Number(summary[2]), cached: Number(summary[1]), executed: [...new Set(executed)] };
 }
 
@@ -37,7 +39,9 @@ async function pnpmBuild(cwd, args) {
  */
 function editDescription(yaml, marker) {
   if (!plainDescription.test(yaml)) {
-    throw new Error(`${editedSpecFile} has no one-line unquoted description to edit; point the build-loop benchmark at another file.`);
+    throw new Error(
+      `${editedSpecFile} has no one-line unquoted description to edit; point the build-loop benchmark at another file.`,
+    );
   }
   return yaml.replace(plainDescription, `$1 ${marker}`);
 }
@@ -72,13 +76,15 @@ export async function buildLoop({ buildRounds, buildFilter, log }) {
       const noop = await pnpmBuild(worktree, filter);
       tasks = cold.total;
       noopExecuted.push(...noop.executed.filter((task) => !noopExecuted.includes(task)));
-      if (noop.cached !== noop.total && noop.executed.length === 0) noopExecuted.push(`${noop.total - noop.cached} unnamed task(s)`);
+      if (noop.cached !== noop.total && noop.executed.length === 0)
+        noopExecuted.push(`${noop.total - noop.cached} unnamed task(s)`);
       const marker = `Edited by the build-loop benchmark, round ${round + 1}, ${Date.now()}.`;
       await writeFile(specFile, editDescription(original, marker));
       try {
         const edit = await pnpmBuild(worktree, [`--filter=${typesPackage}`]);
         const types = await readFile(join(worktree, generatedTypes), "utf8");
-        if (!types.includes(marker)) throw new Error(`${generatedTypes} was not regenerated from the edited ${editedSpecFile}.`);
+        if (!types.includes(marker))
+          throw new Error(`${generatedTypes} was not regenerated from the edited ${editedSpecFile}.`);
         ms.edit.push(edit.ms);
       } finally {
         await writeFile(specFile, original);

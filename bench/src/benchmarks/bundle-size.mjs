@@ -70,14 +70,27 @@ export async function bundleSize({ log }) {
       const benchmark = `Bundle size, ${target.name} (minified + gzip -9)`;
       const subject = `${program.label}${id === "raw-fetch" ? " (reference)" : ""}`;
       if ("failure" in size) {
-        rows.push({ benchmark, subject, figure: "does not bundle", value: null, ratio: "", target: "", holds: null, failure: size.failure });
+        rows.push({
+          benchmark,
+          subject,
+          figure: "does not bundle",
+          value: null,
+          ratio: "",
+          target: "",
+          holds: null,
+          failure: size.failure,
+        });
         continue;
       }
       const isClient = id === "laml-client";
       const smaller = twilio === null ? null : twilio / size.gzipped;
       const ratios = [
         openapiFetch && id !== "openapi-fetch" ? `${format.times(size.gzipped / openapiFetch)} openapi-fetch` : "",
-        isClient ? (smaller === null ? "twilio does not bundle here" : `${format.times(smaller)} smaller than twilio`) : "",
+        isClient
+          ? smaller === null
+            ? "twilio does not bundle here"
+            : `${format.times(smaller)} smaller than twilio`
+          : "",
       ];
       rows.push({
         benchmark,
@@ -90,7 +103,11 @@ export async function bundleSize({ log }) {
             ? `≤ 5 KiB (${format.count(budget.gzipBytes)} B) gzip`
             : `≥ ${budget.smallerThanTwilio}× smaller than twilio`
           : "",
-        holds: isClient ? (smaller === null ? size.gzipped <= budget.gzipBytes : smaller >= budget.smallerThanTwilio) : null,
+        holds: isClient
+          ? smaller === null
+            ? size.gzipped <= budget.gzipBytes
+            : smaller >= budget.smallerThanTwilio
+          : null,
       });
     }
   }

@@ -1,7 +1,7 @@
 import { format } from "../format.mjs";
+import { measureRounds } from "../measure-rounds.mjs";
 import { programs } from "../programs.mjs";
 import { startChild } from "../start-child.mjs";
-import { measureRounds } from "../measure-rounds.mjs";
 
 /** @import { BenchOptions, Row } from "../bench.js" */
 

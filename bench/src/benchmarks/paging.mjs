@@ -1,8 +1,8 @@
-import { format } from "../format.mjs";
 import { startFixedApi } from "../fixed-api.mjs";
+import { format } from "../format.mjs";
+import { measureRounds } from "../measure-rounds.mjs";
 import { programs } from "../programs.mjs";
 import { startChild } from "../start-child.mjs";
-import { measureRounds } from "../measure-rounds.mjs";
 
 /** @import { BenchOptions, Row, WorkerTiming } from "../bench.js" */
 /** @import { FixedApi } from "../fixed-api.mjs" */
@@ -37,7 +37,8 @@ async function peakMemory(api, program, total, pageSize) {
       // About 50 samples per run, whatever its length: each costs a full collection.
       sampleEvery: pageSize * Math.max(1, Math.floor(pages / 50)),
     });
-    if (result.participants !== total) throw new Error(`${program} listed ${result.participants} of ${total} participants.`);
+    if (result.participants !== total)
+      throw new Error(`${program} listed ${result.participants} of ${total} participants.`);
     return result;
   } finally {
     await probe.close();
@@ -68,7 +69,9 @@ export async function paging({ rounds, pageSize, pagingParticipants, memorySmall
         }
         return figures;
       });
-    log(`paging: ${rounds} rounds of ${pagingParticipants} participants per client, each in a fresh process after a warm-up`);
+    log(
+      `paging: ${rounds} rounds of ${pagingParticipants} participants per client, each in a fresh process after a warm-up`,
+    );
     const timings = await measureRounds(cases, rounds, listAll);
 
     const listing = `Paging (${format.count(pagingParticipants)} participants, ${format.count(pages)} pages)`;

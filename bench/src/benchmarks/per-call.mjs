@@ -1,5 +1,5 @@
-import { format } from "../format.mjs";
 import { startFixedApi } from "../fixed-api.mjs";
+import { format } from "../format.mjs";
 import { measureRounds } from "../measure-rounds.mjs";
 
 /** @import { BenchOptions, Row, WorkerTiming } from "../bench.js" */

@@ -26,7 +26,10 @@ export async function sandboxRate({ rounds, pageSize, sandboxMs, concurrency, lo
     if (!reference.ok) throw new Error(`The sandbox answered ${reference.status}: ${body}`);
     const listed = JSON.parse(body).participants.length;
     if (listed !== pageSize) throw new Error(`The sandbox listed ${listed} participants, not ${pageSize}.`);
-    const bareServer = await bare.call({ body, contentType: reference.headers.get("content-type") ?? "application/json" });
+    const bareServer = await bare.call({
+      body,
+      contentType: reference.headers.get("content-type") ?? "application/json",
+    });
     /** @type {Array<{ subject: string, child: Child, url: string }>} */
     const servers = [
       { subject: "bare `node:http`, same bytes (baseline)", child: bare, url: bareServer.url },
@@ -34,7 +37,8 @@ export async function sandboxRate({ rounds, pageSize, sandboxMs, concurrency, lo
     ];
     const load = { concurrency, bodyBytes: Buffer.byteLength(body) };
     log(`sandbox: warming up, then ${rounds} rounds of ${sandboxMs} ms per server, ${concurrency} requests in flight`);
-    for (const server of servers) await measureRate(server.url, headers, { ...load, durationMs: Math.min(500, sandboxMs) });
+    for (const server of servers)
+      await measureRate(server.url, headers, { ...load, durationMs: Math.min(500, sandboxMs) });
     const rates = await measureRounds(servers, rounds, async (server) => {
       const before = await server.child.call("cpu-usage");
       const { perSecond, requests } = await measureRate(server.url, headers, { ...load, durationMs: sandboxMs });
@@ -49,7 +53,8 @@ export async function sandboxRate({ rounds, pageSize, sandboxMs, concurrency, lo
         subject: server.subject,
         figure: `${format.count(Math.round(perSecond.median))} req/s (server CPU ${format.us(serverCpuMs.median)} per request)`,
         value: perSecond.median,
-        ratio: index === 0 ? "1×" : `${format.times(ratio)} bare rate (CPU per request ${format.times(serverCpuMs.ratio)})`,
+        ratio:
+          index === 0 ? "1×" : `${format.times(ratio)} bare rate (CPU per request ${format.times(serverCpuMs.ratio)})`,
         target: index === 0 ? "" : `≥ ${format.times(target)} bare rate`,
         holds: index === 0 ? null : ratio >= target,
       };

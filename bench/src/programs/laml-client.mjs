@@ -12,9 +12,12 @@ export function connect({ origin, accountSid, apiToken }) {
 
 /** @type {ListPage<LamlClient>} */
 export async function listPageRaw(laml, conferenceSid, pageSize) {
-  const { data, error, response } = await laml.raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
-    params: { path: { AccountSid: laml.accountSid, ConferenceSid: conferenceSid }, query: { PageSize: pageSize } },
-  });
+  const { data, error, response } = await laml.raw.GET(
+    "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants",
+    {
+      params: { path: { AccountSid: laml.accountSid, ConferenceSid: conferenceSid }, query: { PageSize: pageSize } },
+    },
+  );
   if (!data) throw new Error(`listParticipants answered ${response.status}: ${JSON.stringify(error)}`);
   return data.participants;
 }

@@ -18,10 +18,17 @@ export function connect({ apiBaseUrl, accountSid, apiToken }) {
   return { client, accountSid, apiBaseUrl };
 }
 
-async function getPage(/** @type {Typed} */ { client, accountSid }, /** @type {string} */ conferenceSid, /** @type {Query} */ query) {
-  const { data, error, response } = await client.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
-    params: { path: { AccountSid: accountSid, ConferenceSid: conferenceSid }, query },
-  });
+async function getPage(
+  /** @type {Typed} */ { client, accountSid },
+  /** @type {string} */ conferenceSid,
+  /** @type {Query} */ query,
+) {
+  const { data, error, response } = await client.GET(
+    "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants",
+    {
+      params: { path: { AccountSid: accountSid, ConferenceSid: conferenceSid }, query },
+    },
+  );
   if (!data) throw new Error(`listParticipants answered ${response.status}: ${JSON.stringify(error)}`);
   return data;
 }

@@ -114,8 +114,7 @@ function coverBody(response: Response, settle: () => void, wait: <T>(promise: Pr
   if (!response.body) settle();
   for (const read of ["json", "text"] as const) {
     const original = response[read] as () => Promise<unknown>;
-    (response as unknown as Record<string, unknown>)[read] = () =>
-      wait(original.call(response)).finally(settle);
+    (response as unknown as Record<string, unknown>)[read] = () => wait(original.call(response)).finally(settle);
   }
   return response;
 }

@@ -1,8 +1,3 @@
-export { createLamlClient, type LamlClient } from "./create-laml-client.js";
-export { LamlApiError } from "./laml-api-error.js";
-export { LamlClientError } from "./laml-client-error.js";
-export type { LamlClientOptions } from "./laml-client-options.js";
-export type { CallOptions, ListOptions, PagesOptions, ParticipantsResource } from "./participants-resource.js";
 export type {
   LamlErrorBody,
   ListParticipantsQuery,
@@ -11,3 +6,8 @@ export type {
   ParticipantStatus,
   UpdateParticipantBody,
 } from "@laml/types";
+export { createLamlClient, type LamlClient } from "./create-laml-client.js";
+export { LamlApiError } from "./laml-api-error.js";
+export { LamlClientError } from "./laml-client-error.js";
+export type { LamlClientOptions } from "./laml-client-options.js";
+export type { CallOptions, ListOptions, PagesOptions, ParticipantsResource } from "./participants-resource.js";

@@ -1,7 +1,7 @@
 import { assertSid } from "./assert-sid.js";
 import { basicAuthorization } from "./basic-authorization.js";
-import type { LamlClientOptions } from "./laml-client-options.js";
 import { LamlClientError } from "./laml-client-error.js";
+import type { LamlClientOptions } from "./laml-client-options.js";
 import { type ApiRoot, resolveApiRoot } from "./resolve-api-root.js";
 import { wholeNumber } from "./whole-number.js";
 

@@ -18,9 +18,9 @@ describe("timeouts", () => {
   test("every attempt has its own timeout, and a timed-out GET is retried", async () => {
     vi.spyOn(Math, "random").mockReturnValue(0);
     const { fetch, requests } = fakeFetch(hang, hang, json(participant(1)));
-    await expect(
-      testClient(fetch, { timeoutMs: 20 }).participants.get(CONFERENCE_SID, CALL_SID),
-    ).resolves.toEqual(participant(1));
+    await expect(testClient(fetch, { timeoutMs: 20 }).participants.get(CONFERENCE_SID, CALL_SID)).resolves.toEqual(
+      participant(1),
+    );
     expect(requests).toHaveLength(3);
   });
 
@@ -41,9 +41,9 @@ describe("timeouts", () => {
     // The body is read after the attempt has answered (by openapi-fetch), so a stall there ends
     // the call with the timeout rather than a retry.
     const { fetch, requests } = fakeFetch(stalledBody, json(participant(1)));
-    await expect(
-      testClient(fetch, { timeoutMs: 20 }).participants.get(CONFERENCE_SID, CALL_SID),
-    ).rejects.toMatchObject({ name: "TimeoutError", message: expect.stringContaining("timed out after 20 ms") });
+    await expect(testClient(fetch, { timeoutMs: 20 }).participants.get(CONFERENCE_SID, CALL_SID)).rejects.toMatchObject(
+      { name: "TimeoutError", message: expect.stringContaining("timed out after 20 ms") },
+    );
     expect(requests).toHaveLength(1);
   });
 
@@ -167,9 +167,9 @@ describe("with a fetch that ignores the signal", () => {
       },
     });
     const { fetch } = fakeFetch(new Response(stalled, { headers: { "Content-Type": "application/json" } }));
-    await expect(
-      testClient(fetch, { timeoutMs: 20 }).participants.list(CONFERENCE_SID).next(),
-    ).rejects.toMatchObject({ name: "TimeoutError" });
+    await expect(testClient(fetch, { timeoutMs: 20 }).participants.list(CONFERENCE_SID).next()).rejects.toMatchObject({
+      name: "TimeoutError",
+    });
   });
 });
 

@@ -39,7 +39,9 @@ describe("LamlApiError", () => {
 
   test("a 401 hints at the credentials and the token's Voice scope", async () => {
     const error = await errorFrom(lamlError(401, 20003, "Authentication failed"));
-    expect(error.message).toMatch(/^HTTP 401, code 20003: Authentication failed \(GET .+\)\. Check projectId, apiToken and its Voice scope\.$/);
+    expect(error.message).toMatch(
+      /^HTTP 401, code 20003: Authentication failed \(GET .+\)\. Check projectId, apiToken and its Voice scope\.$/,
+    );
   });
 
   test("a 429 that outlasts the retries gives the status, the code and the request", async () => {
@@ -91,7 +93,9 @@ describe("LamlApiError", () => {
     const { fetch, requests } = fakeFetch(
       new Response(null, { status: 301, headers: { Location: "https://elsewhere.example.com/" } }),
     );
-    const error = await testClient(fetch).participants.get(CONFERENCE_SID, CALL_SID).catch((e: unknown) => e);
+    const error = await testClient(fetch)
+      .participants.get(CONFERENCE_SID, CALL_SID)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 301 });
     expect(requests).toHaveLength(1);
   });

@@ -31,12 +31,14 @@ describe("spaceUrl", () => {
     expect(await firstUrl(spaceUrl)).toBe(url);
   });
 
-  test.each(["http://example.signalwire.com", "http://10.0.0.5:4010", "http://localhost.example.com", "ftp://example.com"])(
-    "requires https for %s, which is not loopback",
-    (spaceUrl) => {
-      expect(() => testClient(fakeFetch().fetch, { spaceUrl })).toThrow(/must use https/);
-    },
-  );
+  test.each([
+    "http://example.signalwire.com",
+    "http://10.0.0.5:4010",
+    "http://localhost.example.com",
+    "ftp://example.com",
+  ])("requires https for %s, which is not loopback", (spaceUrl) => {
+    expect(() => testClient(fakeFetch().fetch, { spaceUrl })).toThrow(/must use https/);
+  });
 
   test.each([
     "https://example.signalwire.com/other",
@@ -64,7 +66,12 @@ describe("required options", () => {
     ["apiToken", "SIGNALWIRE_API_TOKEN"],
   ] as const)("a missing %s names the option and the variable %s", (option, variable) => {
     vi.stubEnv(variable, "");
-    const options = { spaceUrl: "example.signalwire.com", projectId: PROJECT_ID, apiToken: API_TOKEN, [option]: undefined };
+    const options = {
+      spaceUrl: "example.signalwire.com",
+      projectId: PROJECT_ID,
+      apiToken: API_TOKEN,
+      [option]: undefined,
+    };
     expect(() => createLamlClient(options)).toThrow(
       new LamlClientError(`Missing ${option}: pass { ${option} } to createLamlClient() or set ${variable}.`),
     );
@@ -161,8 +168,11 @@ describe("fetch", () => {
     const global = vi.fn(async (_url: URL, _init: RequestInit) => json(participant(1)));
     vi.stubGlobal("fetch", global);
     try {
-      await createLamlClient({ spaceUrl: "example.signalwire.com", projectId: PROJECT_ID, apiToken: API_TOKEN })
-        .participants.get(CONFERENCE_SID, CALL_SID);
+      await createLamlClient({
+        spaceUrl: "example.signalwire.com",
+        projectId: PROJECT_ID,
+        apiToken: API_TOKEN,
+      }).participants.get(CONFERENCE_SID, CALL_SID);
     } finally {
       vi.unstubAllGlobals();
     }

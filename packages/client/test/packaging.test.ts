@@ -87,8 +87,14 @@ main();
 const EXPECTED = {
   sids: ["call-0", "call-1"],
   requests: [
-    { url: "http://127.0.0.1:4010/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants", userAgent: `laml-client/${version}` },
-    { url: "http://127.0.0.1:4010/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants?PageToken=PA1", userAgent: `laml-client/${version}` },
+    {
+      url: "http://127.0.0.1:4010/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants",
+      userAgent: `laml-client/${version}`,
+    },
+    {
+      url: "http://127.0.0.1:4010/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants?PageToken=PA1",
+      userAgent: `laml-client/${version}`,
+    },
   ],
   misuse: true,
   errorClass: "LamlApiError",

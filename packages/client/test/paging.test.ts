@@ -4,12 +4,12 @@ import { fakeFetch, json, lamlError } from "./support/fake-fetch.js";
 import {
   API_ROOT,
   CONFERENCE_SID,
+  nextUri,
   PARTICIPANTS_PATH,
   PROJECT_ID,
-  SPACE_URL,
-  nextUri,
   page,
   participant,
+  SPACE_URL,
   testClient,
 } from "./support/fixtures.js";
 
@@ -48,10 +48,7 @@ describe("list", () => {
 
   test("follows next_page_uri verbatim: the filters and cursor it carries are not re-sent or changed", async () => {
     const next = nextUri(1, "Muted=true&PageSize=2&");
-    const { fetch, requests } = fakeFetch(
-      json(page([participant(1)], next)),
-      json(page([participant(2)], null, 1)),
-    );
+    const { fetch, requests } = fakeFetch(json(page([participant(1)], next)), json(page([participant(2)], null, 1)));
     await collect(testClient(fetch).participants.list(CONFERENCE_SID, { Muted: true, PageSize: 2 }));
     expect(requests[1]?.url).toBe(`${SPACE_URL}${next}`);
   });

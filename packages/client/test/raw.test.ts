@@ -15,7 +15,9 @@ describe("laml.raw", () => {
     expect(data).toEqual(body);
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
-    expect(response.url).toBe(`${API_ROOT}/Accounts/${PROJECT_ID}/Conferences/${CONFERENCE_SID}/Participants?Hold=true`);
+    expect(response.url).toBe(
+      `${API_ROOT}/Accounts/${PROJECT_ID}/Conferences/${CONFERENCE_SID}/Participants?Hold=true`,
+    );
     expect(requests[0]?.headers.get("Authorization")).toMatch(/^Basic /);
   });
 

@@ -104,9 +104,9 @@ describe("the update POST", () => {
   test("is not retried after a network error", async () => {
     const failure = networkError();
     const { fetch, requests } = fakeFetch(failure);
-    await expect(testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, { Muted: false })).rejects.toMatchObject(
-      { message: expect.stringContaining("POST /api/laml/2010-04-01/"), cause: failure },
-    );
+    await expect(
+      testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, { Muted: false }),
+    ).rejects.toMatchObject({ message: expect.stringContaining("POST /api/laml/2010-04-01/"), cause: failure });
     expect(requests).toHaveLength(1);
   });
 });

@@ -25,10 +25,17 @@ describe("the API token never shows", () => {
 
   test("in an API error's message, stack, util.inspect or JSON.stringify", async () => {
     const { fetch } = fakeFetch(lamlError(401, 20003, "Authentication failed"));
-    const error = await testClient(fetch).participants.get(CONFERENCE_SID, CALL_SID).catch((e: unknown) => e);
+    const error = await testClient(fetch)
+      .participants.get(CONFERENCE_SID, CALL_SID)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LamlApiError);
     const { message, stack } = error as LamlApiError;
-    for (const text of [message, stack ?? "", inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true }), JSON.stringify(error)]) {
+    for (const text of [
+      message,
+      stack ?? "",
+      inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+      JSON.stringify(error),
+    ]) {
       expectNoSecret(text);
     }
   });
@@ -36,7 +43,9 @@ describe("the API token never shows", () => {
   test("in a network error or a timeout", async () => {
     vi.spyOn(Math, "random").mockReturnValue(0);
     const { fetch } = fakeFetch(networkError(), networkError(), networkError());
-    const failure = await testClient(fetch).participants.get(CONFERENCE_SID, CALL_SID).catch((e: unknown) => e);
+    const failure = await testClient(fetch)
+      .participants.get(CONFERENCE_SID, CALL_SID)
+      .catch((e: unknown) => e);
     expectNoSecret(inspect(failure, { depth: Number.POSITIVE_INFINITY, showHidden: true }));
   });
 
@@ -64,7 +73,9 @@ describe("the API token never shows", () => {
       vi.spyOn(console, level).mockImplementation(() => {}),
     );
     const { fetch } = fakeFetch(lamlError(401, 20003, "Authentication failed"));
-    await testClient(fetch).participants.get(CONFERENCE_SID, CALL_SID).catch(() => {});
+    await testClient(fetch)
+      .participants.get(CONFERENCE_SID, CALL_SID)
+      .catch(() => {});
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 

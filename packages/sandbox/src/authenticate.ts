@@ -24,7 +24,12 @@ export function authenticate(state: SandboxState, authorization: string | undefi
   const projectId = colon === -1 ? decoded : decoded.slice(0, colon);
   const apiToken = colon === -1 ? "" : decoded.slice(colon + 1);
   if (!state.authenticate(projectId, apiToken)) {
-    throw new LamlError(401, ErrorCode.authentication, "Authentication failed: the Project ID or the API token is wrong", CHALLENGE);
+    throw new LamlError(
+      401,
+      ErrorCode.authentication,
+      "Authentication failed: the Project ID or the API token is wrong",
+      CHALLENGE,
+    );
   }
   return projectId;
 }

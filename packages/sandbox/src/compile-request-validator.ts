@@ -4,9 +4,9 @@ import type { Ajv } from "./create-ajv.js";
 import { decodeWireValue } from "./decode-wire-value.js";
 import { describeValidationErrors } from "./describe-validation-errors.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
+import { MEDIA_TYPES } from "./media-types.js";
 import type { JsonSchema, ParameterObject } from "./openapi-document.js";
 import type { SpecOperation } from "./spec-operations.js";
-import { MEDIA_TYPES } from "./media-types.js";
 
 /** How a request's body arrived, by its `Content-Type`. */
 export type BodyKind = "form" | "json" | "none" | "unsupported";
@@ -48,7 +48,9 @@ export function compileRequestValidator(operation: SpecOperation, ajv: Ajv): Req
     const validParams = params.check(decodeFields(raw.params, params.schema, "path parameter"));
     const validQuery = query.check(decodeFields(raw.query, query.schema, "query parameter"), {
       codeOf: (errors) =>
-        errors.some((e) => e.instancePath === `/${PAGE_TOKEN}`) ? ErrorCode.invalidPageToken : ErrorCode.invalidArgument,
+        errors.some((e) => e.instancePath === `/${PAGE_TOKEN}`)
+          ? ErrorCode.invalidPageToken
+          : ErrorCode.invalidArgument,
     });
     if (!form) return { params: validParams, query: validQuery, body: {}, sent: [] };
     const body = readBody(raw, form.schema);
@@ -103,7 +105,11 @@ function decodeFields(
   const decoded: Record<string, unknown> = Object.create(null);
   for (const [name, value] of Object.entries(fields)) {
     if (Array.isArray(value)) {
-      throw new LamlError(400, ErrorCode.invalidArgument, `${name} was given ${value.length} times; give the ${noun} once`);
+      throw new LamlError(
+        400,
+        ErrorCode.invalidArgument,
+        `${name} was given ${value.length} times; give the ${noun} once`,
+      );
     }
     decoded[name] = value === undefined ? value : decodeWireValue(schema.properties[name], value);
   }
@@ -119,7 +125,11 @@ function readBody(raw: RawRequest, schema: CompiledFields["schema"]): Record<str
       return decodeFields(raw.body as Record<string, string | string[]>, schema, "field");
     case "json":
       if (raw.body === null || typeof raw.body !== "object" || Array.isArray(raw.body)) {
-        throw new LamlError(400, ErrorCode.invalidArgument, "The JSON body must be an object whose keys are the form's field names");
+        throw new LamlError(
+          400,
+          ErrorCode.invalidArgument,
+          "The JSON body must be an object whose keys are the form's field names",
+        );
       }
       return raw.body as Record<string, unknown>;
     case "unsupported":

@@ -102,7 +102,10 @@ export class Conference {
     const entries = this.#entries;
     const matches = (i: number) => {
       const p = (entries[i] as Entry).participant;
-      return (filter.muted === undefined || p.muted === filter.muted) && (filter.hold === undefined || p.hold === filter.hold);
+      return (
+        (filter.muted === undefined || p.muted === filter.muted) &&
+        (filter.hold === undefined || p.hold === filter.hold)
+      );
     };
     const picked: number[] = [];
     if ("before" in from) {

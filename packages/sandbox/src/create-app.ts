@@ -3,14 +3,14 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Ajv } from "./create-ajv.js";
 import type { FaultInjector } from "./fault-injector.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
+import { MEDIA_TYPES } from "./media-types.js";
+import { PARTICIPANTS_PATH } from "./participants-uri.js";
 import { ADMIN_PREFIX, registerAdminRoutes } from "./register-admin-routes.js";
 import { type RouteConfig, registerOperations, UNSUPPORTED_BODY } from "./register-operations.js";
 import type { SandboxExchange } from "./sandbox-exchange.js";
 import type { SandboxState } from "./sandbox-state.js";
 import type { SpecOperation } from "./spec-operations.js";
 import { BODY_LIMIT, toLamlError } from "./to-laml-error.js";
-import { PARTICIPANTS_PATH } from "./participants-uri.js";
-import { MEDIA_TYPES } from "./media-types.js";
 
 /** What the HTTP app serves and reports to. */
 export interface AppOptions {
@@ -129,9 +129,14 @@ export function createApp(options: AppOptions): FastifyInstance {
     if (methods) {
       return sendError(
         reply,
-        new LamlError(405, ErrorCode.methodNotAllowed, `${request.method} is not allowed here; use ${methods.join(", ")}`, {
-          allow: methods.join(", "),
-        }),
+        new LamlError(
+          405,
+          ErrorCode.methodNotAllowed,
+          `${request.method} is not allowed here; use ${methods.join(", ")}`,
+          {
+            allow: methods.join(", "),
+          },
+        ),
       );
     }
     return sendError(
@@ -159,7 +164,10 @@ function allowedMethods(operations: SpecOperation[], prefixes: string[]): [RegEx
   const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const alternatives = prefixes.map(literal).join("|");
   return [...byPath].map(([path, methods]) => {
-    const segments = path.split(/\{[^}]+\}/).map(literal).join("[^/]+");
+    const segments = path
+      .split(/\{[^}]+\}/)
+      .map(literal)
+      .join("[^/]+");
     return [new RegExp(`^(?:${alternatives})${segments}(?:\\.json)?$`), methods];
   });
 }

@@ -2,8 +2,8 @@ import type { ListParticipantsQuery, ParticipantPage } from "@laml/types";
 import type { Conference, PageRequest } from "./conference.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
 import { participantBytes } from "./participant-bytes.js";
-import type { RequestView } from "./request-view.js";
 import { participantsUri } from "./participants-uri.js";
+import type { RequestView } from "./request-view.js";
 
 /** The query after validation: `Page` and `PageSize` carry the spec's defaults. */
 type ListQuery = ListParticipantsQuery & Required<Pick<ListParticipantsQuery, "Page" | "PageSize">>;
@@ -39,7 +39,12 @@ export function listPage(conference: Conference, query: ListQuery, view: Request
   const base = `${participantsUri(view.prefix, conference.accountSid, conference.sid)}${view.json ? ".json" : ""}`;
   // Every page URI carries the filters and the page size forward, as the API's do.
   const uri = (Page: number, PageToken?: string) => {
-    const carried: ListParticipantsQuery = { ...filters, PageSize: query.PageSize, Page, ...(PageToken && { PageToken }) };
+    const carried: ListParticipantsQuery = {
+      ...filters,
+      PageSize: query.PageSize,
+      Page,
+      ...(PageToken && { PageToken }),
+    };
     return `${base}?${new URLSearchParams(Object.entries(carried).map(([name, value]) => [name, String(value)]))}`;
   };
   const { participants, more } = slice;

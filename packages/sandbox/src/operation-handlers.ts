@@ -44,7 +44,8 @@ export const operationHandlers: Record<keyof operations, (context: OperationCont
     const body = context.request.body as UpdateParticipantBody;
     checkCoaching(conference, participant, body);
     // The URL and method fields only steer audio, which the sandbox does not play.
-    if (context.request.sent.length === 0) return { status: 200, json: participantBytes(participant, context.view.prefix) };
+    if (context.request.sent.length === 0)
+      return { status: 200, json: participantBytes(participant, context.view.prefix) };
     const updated = conference.update(participant.call_sid, {
       ...(body.Muted !== undefined && { muted: body.Muted }),
       ...(body.Hold !== undefined && { hold: body.Hold }),
@@ -69,9 +70,14 @@ export const operationHandlers: Record<keyof operations, (context: OperationCont
  * same answer as a missing one, so its existence is not revealed.
  */
 function findConference(context: OperationContext, path: PathOf<"listParticipants">): Conference {
-  const conference = path.AccountSid === context.projectId ? context.state.conference(path.AccountSid, path.ConferenceSid) : undefined;
+  const conference =
+    path.AccountSid === context.projectId ? context.state.conference(path.AccountSid, path.ConferenceSid) : undefined;
   if (!conference) {
-    throw new LamlError(404, ErrorCode.notFound, `Conference ${path.ConferenceSid} was not found in account ${path.AccountSid}`);
+    throw new LamlError(
+      404,
+      ErrorCode.notFound,
+      `Conference ${path.ConferenceSid} was not found in account ${path.AccountSid}`,
+    );
   }
   return conference;
 }
@@ -80,7 +86,11 @@ function findParticipant(context: OperationContext, path: PathOf<"getParticipant
   const conference = findConference(context, path);
   const participant = conference.get(path.CallSid);
   if (!participant) {
-    throw new LamlError(404, ErrorCode.notFound, `Participant ${path.CallSid} was not found in conference ${path.ConferenceSid}`);
+    throw new LamlError(
+      404,
+      ErrorCode.notFound,
+      `Participant ${path.CallSid} was not found in conference ${path.ConferenceSid}`,
+    );
   }
   return { conference, participant };
 }
@@ -104,7 +114,8 @@ function checkCoaching(conference: Conference, participant: StoredParticipant, b
     throw fail("CallSidToCoach goes with Coaching=true; to stop coaching, send Coaching=false alone");
   }
   if (body.CallSidToCoach === undefined) return;
-  if (body.CallSidToCoach === participant.call_sid) throw fail("A participant cannot coach itself; CallSidToCoach names another participant");
+  if (body.CallSidToCoach === participant.call_sid)
+    throw fail("A participant cannot coach itself; CallSidToCoach names another participant");
   if (!conference.get(body.CallSidToCoach)) {
     throw fail(`The participant to be coached, ${body.CallSidToCoach}, is not in conference ${conference.sid}`);
   }

@@ -87,7 +87,13 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
 
 function number(name: string, text: string, min: number, max: number, integer: boolean): number {
   const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+  if (
+    text.trim() === "" ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (integer && !Number.isInteger(value))
+  ) {
     throw new Error(`${name} must be ${integer ? "an integer" : "a number"} from ${min} to ${max}, got ${text}`);
   }
   return value;

@@ -17,7 +17,11 @@ export function registerAdminRoutes(app: FastifyInstance, faults: FaultInjector)
     const body = request.body;
     const isJsonObject = request.headers["content-type"]?.startsWith(MEDIA_TYPES.json) && typeof body === "object";
     if (!isJsonObject || body === null || Array.isArray(body)) {
-      throw new LamlError(400, ErrorCode.invalidArgument, "Send the fault settings as a JSON object (Content-Type: application/json)");
+      throw new LamlError(
+        400,
+        ErrorCode.invalidArgument,
+        "Send the fault settings as a JSON object (Content-Type: application/json)",
+      );
     }
     try {
       faults.set(body as FaultSettings);

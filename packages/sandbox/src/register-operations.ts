@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { authenticate } from "./authenticate.js";
 import { type BodyKind, compileRequestValidator } from "./compile-request-validator.js";
 import type { Ajv } from "./create-ajv.js";
+import { MEDIA_TYPES } from "./media-types.js";
 import { operationHandlers } from "./operation-handlers.js";
 import type { SandboxState } from "./sandbox-state.js";
 import type { SpecOperation } from "./spec-operations.js";
-import { MEDIA_TYPES } from "./media-types.js";
 
 /** What the catch-all body parser hands on for a media type the API does not take. */
 export const UNSUPPORTED_BODY = Symbol("unsupported body");

@@ -66,8 +66,10 @@ export class SandboxState {
     const projectId = account.projectId ?? randomUUID();
     const apiToken = account.apiToken ?? `PT${randomBytes(24).toString("hex")}`;
     this.#checkSid("addAccount", "projectId", projectId);
-    if (typeof apiToken !== "string" || apiToken === "") throw new TypeError("addAccount: apiToken must be a non-empty string");
-    if (this.#accounts.has(projectId)) throw new Error(`addAccount: an account with Project ID ${projectId} already exists`);
+    if (typeof apiToken !== "string" || apiToken === "")
+      throw new TypeError("addAccount: apiToken must be a non-empty string");
+    if (this.#accounts.has(projectId))
+      throw new Error(`addAccount: an account with Project ID ${projectId} already exists`);
     this.#accounts.set(projectId, { projectId, tokenDigest: digest(apiToken), conferences: new Map() });
     return { projectId, apiToken };
   }
@@ -102,7 +104,9 @@ export class SandboxState {
     const conference = this.#conference("addParticipant", projectId, conferenceSid);
     const unknown = Object.keys(fields).filter((f) => !this.participantFields.includes(f));
     if (unknown.length > 0) {
-      throw new TypeError(`addParticipant: ${unknown.join(", ")} is not a participant field; use ${this.participantFields.join(", ")}`);
+      throw new TypeError(
+        `addParticipant: ${unknown.join(", ")} is not a participant field; use ${this.participantFields.join(", ")}`,
+      );
     }
     const now = formatRfc2822(this.now());
     const participant: StoredParticipant = {
@@ -156,7 +160,8 @@ export class SandboxState {
 
   #conference(caller: string, projectId: string, sid: string): Conference {
     const conference = this.#account(caller, projectId).conferences.get(sid);
-    if (!conference) throw new Error(`${caller}: account ${projectId} has no conference ${sid}; add it with addConference first`);
+    if (!conference)
+      throw new Error(`${caller}: account ${projectId} has no conference ${sid}; add it with addConference first`);
     return conference;
   }
 

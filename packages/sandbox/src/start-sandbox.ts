@@ -35,7 +35,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     addAccount: (account) => state.addAccount(account),
     addConference: (projectId, conference) => state.addConference(projectId, conference),
     addParticipant: (projectId, conferenceSid, fields) => state.addParticipant(projectId, conferenceSid, fields),
-    removeParticipant: (projectId, conferenceSid, callSid) => state.removeParticipant(projectId, conferenceSid, callSid),
+    removeParticipant: (projectId, conferenceSid, callSid) =>
+      state.removeParticipant(projectId, conferenceSid, callSid),
     participants: (projectId, conferenceSid) => state.participants(projectId, conferenceSid),
     faults,
     close: () => app.close(),

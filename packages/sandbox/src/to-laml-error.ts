@@ -13,9 +13,13 @@ export function toLamlError(error: unknown): LamlError {
   const invalid = (text: string) => new LamlError(400, ErrorCode.invalidArgument, text);
   switch (code) {
     case "FST_ERR_CTP_INVALID_JSON_BODY":
-      return invalid("The body is not valid JSON (or holds a forbidden key such as __proto__); send a JSON object of fields");
+      return invalid(
+        "The body is not valid JSON (or holds a forbidden key such as __proto__); send a JSON object of fields",
+      );
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return invalid("The body is empty although Content-Type says JSON; send a JSON object, or no Content-Type and no body");
+      return invalid(
+        "The body is empty although Content-Type says JSON; send a JSON object, or no Content-Type and no body",
+      );
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return invalid(`The body is larger than ${BODY_LIMIT} bytes`);
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
@@ -25,6 +29,11 @@ export function toLamlError(error: unknown): LamlError {
     case "FST_ERR_MAX_PARAM_LENGTH":
       return invalid("A path segment is too long to be a SID");
   }
-  if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) return invalid(message ?? "The request is invalid");
-  return new LamlError(500, ErrorCode.unavailable, "The sandbox failed to handle this request; please report it with the request");
+  if (statusCode !== undefined && statusCode >= 400 && statusCode < 500)
+    return invalid(message ?? "The request is invalid");
+  return new LamlError(
+    500,
+    ErrorCode.unavailable,
+    "The sandbox failed to handle this request; please report it with the request",
+  );
 }

@@ -11,7 +11,14 @@ describe("authentication and isolation", () => {
   const othersCall = state.addParticipant(other.projectId, othersConference);
 
   test("refuses missing, malformed and wrong credentials with 401, code 20003", async () => {
-    for (const authorization of ["", "Bearer abc", "Basic", "Basic !!!", sb.basic(account.projectId, "wrong"), sb.basic(other.projectId, account.apiToken)]) {
+    for (const authorization of [
+      "",
+      "Bearer abc",
+      "Basic",
+      "Basic !!!",
+      sb.basic(account.projectId, "wrong"),
+      sb.basic(other.projectId, account.apiToken),
+    ]) {
       const response = await sb.request({ url: sb.participantsPath(), headers: { authorization } });
       expect(response.status, authorization).toBe(401);
       expect(response.json()).toMatchObject({ code: 20003, status: 401 });
@@ -20,7 +27,10 @@ describe("authentication and isolation", () => {
   });
 
   test("never repeats the credentials it was sent", async () => {
-    const response = await sb.request({ url: sb.participantsPath(), headers: { authorization: sb.basic(account.projectId, "s3cret-typo") } });
+    const response = await sb.request({
+      url: sb.participantsPath(),
+      headers: { authorization: sb.basic(account.projectId, "s3cret-typo") },
+    });
     expect(response.body).not.toContain("s3cret-typo");
     expect(response.body).not.toContain(account.projectId);
   });
@@ -46,7 +56,10 @@ describe("authentication and isolation", () => {
     }
     // A conference that exists elsewhere gets the very answer a missing one gets.
     expect(new Set(answers).size).toBe(1);
-    expect(state.participants(other.projectId, othersConference)[0]).toMatchObject({ call_sid: othersCall, muted: false });
+    expect(state.participants(other.projectId, othersConference)[0]).toMatchObject({
+      call_sid: othersCall,
+      muted: false,
+    });
   });
 
   test("an account's own participant in its own conference is reachable", async () => {

@@ -11,7 +11,10 @@ const bin = new URL("../bin/laml-sandbox.js", import.meta.url).pathname;
 
 /** Runs the built CLI; resolves once it prints its URL (or exits). */
 async function run(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk) => {
     output += chunk;
@@ -43,9 +46,12 @@ describe("laml-sandbox", () => {
     expect(cli.output()).toContain(`export SIGNALWIRE_API_TOKEN=${DEMO.apiToken}`);
     expect(cli.output()).toContain('import { createLamlClient } from "@laml/client"');
     const auth = Buffer.from(`${DEMO.projectId}:${DEMO.apiToken}`).toString("base64");
-    const response = await fetch(`${cli.url()}/api/laml/2010-04-01/Accounts/${DEMO.projectId}/Conferences/${DEMO.conferenceSid}/Participants.json`, {
-      headers: { authorization: `Basic ${auth}` },
-    });
+    const response = await fetch(
+      `${cli.url()}/api/laml/2010-04-01/Accounts/${DEMO.projectId}/Conferences/${DEMO.conferenceSid}/Participants.json`,
+      {
+        headers: { authorization: `Basic ${auth}` },
+      },
+    );
     expect((await response.json()).participants.length).toBeGreaterThan(20);
     expect(await stop(cli.child, cli.exited)).toBe(0);
     expect(cli.output()).toContain("Sandbox stopped.");
@@ -55,7 +61,12 @@ describe("laml-sandbox", () => {
     const dir = await mkdtemp(join(tmpdir(), "laml-sandbox-"));
     const projectId = crypto.randomUUID();
     const seed = join(dir, "seed.json");
-    await writeFile(seed, JSON.stringify({ accounts: [{ projectId, apiToken: "seed-secret", conferences: [{ participants: [{ muted: true }] }] }] }));
+    await writeFile(
+      seed,
+      JSON.stringify({
+        accounts: [{ projectId, apiToken: "seed-secret", conferences: [{ participants: [{ muted: true }] }] }],
+      }),
+    );
     const cli = await run(["--port", "0", "--seed", seed]);
     expect(cli.output()).toContain(`Seeded account ${projectId}`);
     expect(cli.output()).not.toContain("seed-secret");
@@ -84,8 +95,16 @@ describe("laml-sandbox", () => {
 
 describe("command-line parsing", () => {
   test("takes the port from --port, else PORT, else 4010, and the docs URL from DOCS_PORT", () => {
-    expect(parseCliArgs([], {})).toMatchObject({ port: 4010, host: "127.0.0.1", demo: true, docsUrl: "http://127.0.0.1:4011" });
-    expect(parseCliArgs([], { PORT: "5000", DOCS_PORT: "5001" })).toMatchObject({ port: 5000, docsUrl: "http://127.0.0.1:5001" });
+    expect(parseCliArgs([], {})).toMatchObject({
+      port: 4010,
+      host: "127.0.0.1",
+      demo: true,
+      docsUrl: "http://127.0.0.1:4011",
+    });
+    expect(parseCliArgs([], { PORT: "5000", DOCS_PORT: "5001" })).toMatchObject({
+      port: 5000,
+      docsUrl: "http://127.0.0.1:5001",
+    });
     expect(parseCliArgs(["--port", "6000"], { PORT: "5000" }).port).toBe(6000);
   });
 
@@ -95,7 +114,9 @@ describe("command-line parsing", () => {
   });
 
   test("turns fault flags into fault settings, checking their ranges", () => {
-    expect(parseCliArgs(["--fault-429", "0.1", "--fault-drop", "0.05", "--latency", "20", "--retry-after", "2"], {}).faults).toEqual({
+    expect(
+      parseCliArgs(["--fault-429", "0.1", "--fault-drop", "0.05", "--latency", "20", "--retry-after", "2"], {}).faults,
+    ).toEqual({
       share: { 429: 0.1, drop: 0.05 },
       latencyMs: 20,
       retryAfterSeconds: 2,

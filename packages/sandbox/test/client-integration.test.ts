@@ -15,7 +15,8 @@ const everyone = sb.participants(projectId, big);
 const sids = (participants: Participant[]) => participants.map((p) => p.call_sid);
 
 /** A client of the sandbox; retries wait no longer than the test needs. */
-const client = (options: LamlClientOptions = {}) => createLamlClient({ spaceUrl: sb.url, projectId, apiToken, ...options });
+const client = (options: LamlClientOptions = {}) =>
+  createLamlClient({ spaceUrl: sb.url, projectId, apiToken, ...options });
 const laml = client();
 const collect = async <T>(items: AsyncIterable<T>) => {
   const all: T[] = [];
@@ -23,7 +24,11 @@ const collect = async <T>(items: AsyncIterable<T>) => {
   return all;
 };
 /** The error a promise rejects with. */
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected a rejection"), (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail("expected a rejection"),
+    (error: unknown) => error,
+  );
 const listRequests = () => contract.exchanges.filter((e) => e.operationId === "listParticipants").length;
 
 beforeEach(() => sb.faults.clear());
@@ -51,11 +56,14 @@ describe("listing 2,500 participants", () => {
   test("filters by Muted and Hold, alone and together", async () => {
     for (const filters of [{ Muted: false }, { Hold: true }, { Muted: true, Hold: false }]) {
       const expected = everyone.filter(
-        (p) => (filters.Muted === undefined || p.muted === filters.Muted) && (!("Hold" in filters) || p.hold === filters.Hold),
+        (p) =>
+          (filters.Muted === undefined || p.muted === filters.Muted) &&
+          (!("Hold" in filters) || p.hold === filters.Hold),
       );
-      expect(sids(await collect(laml.participants.list(big, { ...filters, PageSize: 1000 }))), JSON.stringify(filters)).toEqual(
-        sids(expected),
-      );
+      expect(
+        sids(await collect(laml.participants.list(big, { ...filters, PageSize: 1000 }))),
+        JSON.stringify(filters),
+      ).toEqual(sids(expected));
     }
   });
 
@@ -93,9 +101,18 @@ describe("one participant", () => {
     const conference = sb.addConference(projectId);
     const callSid = sb.addParticipant(projectId, conference, { muted: true });
     const coached = sb.addParticipant(projectId, conference);
-    expect(await laml.participants.get(conference, callSid)).toMatchObject({ call_sid: callSid, muted: true, hold: false });
-    expect(await laml.participants.update(conference, callSid, { Muted: false, Hold: true })).toMatchObject({ muted: false, hold: true });
-    expect(await laml.participants.update(conference, callSid, { Coaching: true, CallSidToCoach: coached })).toMatchObject({
+    expect(await laml.participants.get(conference, callSid)).toMatchObject({
+      call_sid: callSid,
+      muted: true,
+      hold: false,
+    });
+    expect(await laml.participants.update(conference, callSid, { Muted: false, Hold: true })).toMatchObject({
+      muted: false,
+      hold: true,
+    });
+    expect(
+      await laml.participants.update(conference, callSid, { Coaching: true, CallSidToCoach: coached }),
+    ).toMatchObject({
       coaching: true,
       call_sid_to_coach: coached,
     });
@@ -123,35 +140,54 @@ describe("every error path", () => {
     const foreign = await failure(laml.participants.get(othersConference, callSid));
     const missing = await failure(laml.participants.get(conference, crypto.randomUUID()));
     for (const error of [foreign, missing]) expect(error).toMatchObject({ status: 404, code: 20404 });
-    expect(await failure(collect(laml.participants.list(othersConference)))).toMatchObject({ status: 404, code: 20404 });
-    expect(await failure(laml.participants.remove(conference, crypto.randomUUID()))).toMatchObject({ status: 404, method: "DELETE" });
+    expect(await failure(collect(laml.participants.list(othersConference)))).toMatchObject({
+      status: 404,
+      code: 20404,
+    });
+    expect(await failure(laml.participants.remove(conference, crypto.randomUUID()))).toMatchObject({
+      status: 404,
+      method: "DELETE",
+    });
   });
 
   test("invalid arguments: 400, code 10000, naming the field; an invalid page token: code 21481", async () => {
     const tooBig = await failure(collect(laml.participants.list(conference, { PageSize: 5000 })));
     expect(tooBig).toMatchObject({ status: 400, code: 10000 });
     expect((tooBig as Error).message).toContain("PageSize must be <= 1000, got 5000");
-    const badToken = await failure(collect(laml.participants.list(conference, { PageToken: `PA${crypto.randomUUID()}` })));
+    const badToken = await failure(
+      collect(laml.participants.list(conference, { PageToken: `PA${crypto.randomUUID()}` })),
+    );
     expect(badToken).toMatchObject({ status: 400, code: 21481, moreInfo: expect.stringMatching(/^https:\/\//) });
     const url = await failure(laml.participants.update(conference, callSid, { HoldUrl: "not a url" }));
     expect(url).toMatchObject({ status: 400, code: 10000 });
   });
 
   test("coaching without a coachee, or someone not in the conference: 422, code 16002", async () => {
-    expect(await failure(laml.participants.update(conference, callSid, { Coaching: true }))).toMatchObject({ status: 422, code: 16002 });
-    const stranger = await failure(laml.participants.update(conference, callSid, { Coaching: true, CallSidToCoach: frozen }));
+    expect(await failure(laml.participants.update(conference, callSid, { Coaching: true }))).toMatchObject({
+      status: 422,
+      code: 16002,
+    });
+    const stranger = await failure(
+      laml.participants.update(conference, callSid, { Coaching: true, CallSidToCoach: frozen }),
+    );
     expect(stranger).toMatchObject({ status: 422, code: 16002 });
   });
 
   test("changing a completed conference: 422, code 10000", async () => {
-    expect(await failure(laml.participants.update(completed, frozen, { Muted: true }))).toMatchObject({ status: 422, code: 10000 });
+    expect(await failure(laml.participants.update(completed, frozen, { Muted: true }))).toMatchObject({
+      status: 422,
+      code: 10000,
+    });
     expect(await failure(laml.participants.remove(completed, frozen))).toMatchObject({ status: 422, code: 10000 });
   });
 
   test("raw keeps openapi-fetch's { data, error, response } with the LaML error body", async () => {
-    const { data, error, response } = await laml.raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
-      params: { path: { AccountSid: projectId, ConferenceSid: conference }, query: { PageToken: "PAnobody" } },
-    });
+    const { data, error, response } = await laml.raw.GET(
+      "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants",
+      {
+        params: { path: { AccountSid: projectId, ConferenceSid: conference }, query: { PageToken: "PAnobody" } },
+      },
+    );
     expect(data).toBeUndefined();
     expect(response.status).toBe(400);
     expect(error).toMatchObject({ code: 21481, status: 400 });
@@ -183,7 +219,9 @@ describe("retries under injected faults", () => {
     const conference = sb.addConference(projectId);
     const callSid = sb.addParticipant(projectId, conference, { muted: true });
     sb.faults.next("503");
-    expect(await failure(retrying.participants.update(conference, callSid, { Muted: false }))).toMatchObject({ status: 503 });
+    expect(await failure(retrying.participants.update(conference, callSid, { Muted: false }))).toMatchObject({
+      status: 503,
+    });
     sb.faults.next("drop");
     expect(await failure(retrying.participants.update(conference, callSid, { Muted: false }))).toBeInstanceOf(Error);
     expect(sb.participants(projectId, conference)[0]?.muted).toBe(true);
@@ -207,7 +245,9 @@ describe("retries under injected faults", () => {
 
   test("times out an attempt that takes too long", async () => {
     sb.faults.set({ latencyMs: 500 });
-    const error = await failure(client({ timeoutMs: 50, maxRetries: 0 }).participants.get(big, everyone[0]?.call_sid as string));
+    const error = await failure(
+      client({ timeoutMs: 50, maxRetries: 0 }).participants.get(big, everyone[0]?.call_sid as string),
+    );
     expect(String(error)).toMatch(/timed out|timeout/i);
   });
 });

@@ -21,9 +21,15 @@ describe("the contract", () => {
   const wrongAuth = { authorization: sb.basic(account.projectId, "nope") };
 
   test("every documented status of every operation is produced and matches its schema", async () => {
-    const send = (method: "GET" | "POST" | "DELETE", url: string, extra: object = {}) => sb.request({ method, url, ...extra });
+    const send = (method: "GET" | "POST" | "DELETE", url: string, extra: object = {}) =>
+      sb.request({ method, url, ...extra });
     const form = (payload: string) => ({ payload, headers: { "content-type": "application/x-www-form-urlencoded" } });
-    for (const [method, url] of [["GET", sb.participantsPath()], ["GET", one], ["POST", one], ["DELETE", `${sb.participantsPath()}/${victim}`]] as const) {
+    for (const [method, url] of [
+      ["GET", sb.participantsPath()],
+      ["GET", one],
+      ["POST", one],
+      ["DELETE", `${sb.participantsPath()}/${victim}`],
+    ] as const) {
       await send(method, url, method === "POST" ? form("Hold=true") : {});
       await send(method, `${url}?Page=x`, method === "POST" ? form("Hold=x") : {});
       await send(method, url, { headers: wrongAuth });
@@ -54,9 +60,15 @@ describe("the contract", () => {
 
   test("the checker catches a response that breaks the spec", () => {
     const base = { method: "GET", url: one, headers: { "content-type": "application/json" }, injected: false };
-    expect(checkExchange({ ...base, operationId: "getParticipant", status: 200, body: '{"call_sid":"x"}' })).toMatch(/required/);
-    expect(checkExchange({ ...base, operationId: "getParticipant", status: 422, body: "{}" })).toMatch(/does not document/);
-    expect(checkExchange({ ...base, operationId: undefined, status: 404, body: '{"error":"nope"}' })).toMatch(/required/);
+    expect(checkExchange({ ...base, operationId: "getParticipant", status: 200, body: '{"call_sid":"x"}' })).toMatch(
+      /required/,
+    );
+    expect(checkExchange({ ...base, operationId: "getParticipant", status: 422, body: "{}" })).toMatch(
+      /does not document/,
+    );
+    expect(checkExchange({ ...base, operationId: undefined, status: 404, body: '{"error":"nope"}' })).toMatch(
+      /required/,
+    );
     expect(checkExchange({ ...base, operationId: "deleteParticipant", status: 204, body: "{}" })).toMatch(/no body/);
   });
 });

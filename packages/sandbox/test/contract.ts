@@ -30,7 +30,8 @@ export function checkExchange(exchange: SandboxExchange): string | undefined {
     return `${exchange.operationId} does not document status ${exchange.status}`;
   }
   const schema = documented ? documented.content?.["application/json"]?.schema : errorSchema;
-  if (!schema) return exchange.body === "" ? undefined : `status ${exchange.status} documents no body, got ${exchange.body}`;
+  if (!schema)
+    return exchange.body === "" ? undefined : `status ${exchange.status} documents no body, got ${exchange.body}`;
   if (!String(exchange.headers["content-type"]).startsWith("application/json")) {
     return `content-type is ${String(exchange.headers["content-type"])}`;
   }

@@ -49,7 +49,10 @@ describe("fault injection over HTTP", async () => {
     expect(first.filter((s) => s === 429).length).toBeGreaterThan(3);
     expect(first.filter((s) => s === 503).length).toBeGreaterThan(2);
     expect(first.filter((s) => s === 200).length).toBeGreaterThan(10);
-    const deleteMissing = await fetch(listUrl.replace(".json", `/${crypto.randomUUID()}`), { method: "DELETE", headers });
+    const deleteMissing = await fetch(listUrl.replace(".json", `/${crypto.randomUUID()}`), {
+      method: "DELETE",
+      headers,
+    });
     expect(deleteMissing.status).toBe(404);
     sb.faults.clear();
   });
@@ -64,7 +67,8 @@ describe("fault injection over HTTP", async () => {
 
   test("can be driven through the admin API, which refuses invalid settings", async () => {
     const admin = `${sb.url}/__sandbox/faults`;
-    const put = (body: string) => fetch(admin, { method: "PUT", body, headers: { "content-type": "application/json" } });
+    const put = (body: string) =>
+      fetch(admin, { method: "PUT", body, headers: { "content-type": "application/json" } });
     const set = await put(JSON.stringify({ next: ["503"] }));
     expect(await set.json()).toMatchObject({ settings: { next: ["503"] } });
     expect((await get()).status).toBe(503);
@@ -80,7 +84,9 @@ describe("fault injection over HTTP", async () => {
 
 describe("fault settings", () => {
   test("refuses shares that add up to more than 1, and unknown kinds", () => {
-    expect(() => new FaultInjector({ share: { 429: 0.6, drop: 0.6 } })).toThrow("the shares add up to 1.2, more than 1");
+    expect(() => new FaultInjector({ share: { 429: 0.6, drop: 0.6 } })).toThrow(
+      "the shares add up to 1.2, more than 1",
+    );
     expect(() => new FaultInjector().next("418" as never)).toThrow("Unknown fault 418; use 429, 503, drop");
     expect(() => new FaultInjector({ latencyMs: -1 })).toThrow("latencyMs must be >= 0, got -1");
   });

@@ -38,7 +38,12 @@ export function injectSandbox(options: Omit<BuildOptions, "onResponse"> = {}) {
         ...options,
         headers: { authorization: basic(account.projectId, account.apiToken), ...options.headers },
       });
-      return { status: response.statusCode, headers: response.headers, body: response.body, json: () => response.json() };
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        body: response.body,
+        json: () => response.json(),
+      };
     },
     /** Sends an update as the API takes it: a form. */
     update(callSid: string, form: Record<string, string>, path = participantsPath()) {

@@ -3,7 +3,8 @@ import { describe, expect, test } from "vitest";
 import { loadSpec } from "../src/load-spec.js";
 import { injectSandbox } from "./harness.js";
 
-const listParameters = loadSpec().paths["/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants"]?.get?.parameters;
+const listParameters =
+  loadSpec().paths["/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants"]?.get?.parameters;
 const pageSize = listParameters?.find((p) => p.name === "PageSize")?.schema as { default: number; maximum: number };
 
 describe("listing participants", () => {
@@ -52,7 +53,9 @@ describe("listing participants", () => {
     const first = await list(`${path}.json?Muted=true&Hold=true&PageSize=1`);
     expect(first.uri).toBe(`${path}.json?Muted=true&Hold=true&PageSize=1&Page=0`);
     expect(first.first_page_uri).toBe(`${path}.json?Muted=true&Hold=true&PageSize=1&Page=0`);
-    expect(first.next_page_uri).toBe(`${path}.json?Muted=true&Hold=true&PageSize=1&Page=1&PageToken=PA${mutedOnHold[0]}`);
+    expect(first.next_page_uri).toBe(
+      `${path}.json?Muted=true&Hold=true&PageSize=1&Page=1&PageToken=PA${mutedOnHold[0]}`,
+    );
     expect(await readAll(`${path}.json?Muted=true&Hold=true&PageSize=1`)).toEqual(mutedOnHold);
     expect(await readAll(`${path}?Hold=false&PageSize=3`)).toEqual(joined.filter((_, i) => i % 3 !== 0));
     expect(await readAll(`${path}?Muted=false`)).toEqual(joined.filter((_, i) => i % 2 !== 0));
@@ -98,7 +101,12 @@ describe("listing participants", () => {
     const seen = await readAll(`${sb.participantsPath(conference)}?PageSize=10`, (page) => {
       // The cursor's own participant, someone already listed and someone not yet listed leave.
       const last = page.participants.at(-1)?.call_sid as string;
-      const unseen = joined.find((sid) => !left.has(sid) && !page.participants.some((p) => p.call_sid === sid) && joined.indexOf(sid) > joined.indexOf(last));
+      const unseen = joined.find(
+        (sid) =>
+          !left.has(sid) &&
+          !page.participants.some((p) => p.call_sid === sid) &&
+          joined.indexOf(sid) > joined.indexOf(last),
+      );
       for (const sid of [last, page.participants[0]?.call_sid as string, unseen].filter((s): s is string => !!s)) {
         if (state.removeParticipant(account.projectId, conference, sid)) left.add(sid);
       }

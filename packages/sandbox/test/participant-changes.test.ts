@@ -23,7 +23,10 @@ describe("updating and removing participants", () => {
     expect(state.participants(account.projectId, conferenceSid).find((p) => p.call_sid === callSid)?.muted).toBe(false);
     // Pages are assembled from cached JSON per participant: the cache must follow the update.
     const listed = (await sb.request({ url: sb.participantsPath() })).json().participants;
-    expect(listed.find((p: { call_sid: string }) => p.call_sid === callSid)).toMatchObject({ muted: false, hold: true });
+    expect(listed.find((p: { call_sid: string }) => p.call_sid === callSid)).toMatchObject({
+      muted: false,
+      hold: true,
+    });
   });
 
   test("an update that names nothing changes nothing, not even date_updated", async () => {
@@ -73,7 +76,10 @@ describe("updating and removing participants", () => {
     const removed = await sb.request({ method: "DELETE", url: `${sb.participantsPath()}/${callSid}.json` });
     expect(removed.status).toBe(204);
     expect(removed.body).toBe("");
-    expect((await sb.request({ url: `${sb.participantsPath()}/${callSid}` })).json()).toMatchObject({ code: 20404, status: 404 });
+    expect((await sb.request({ url: `${sb.participantsPath()}/${callSid}` })).json()).toMatchObject({
+      code: 20404,
+      status: 404,
+    });
     expect((await sb.request({ method: "DELETE", url: `${sb.participantsPath()}/${callSid}` })).status).toBe(404);
     expect(state.participants(account.projectId, conferenceSid).map((p) => p.call_sid)).not.toContain(callSid);
   });
@@ -82,10 +88,19 @@ describe("updating and removing participants", () => {
     const completed = state.addConference(account.projectId, { status: "completed" });
     const callSid = state.addParticipant(account.projectId, completed, { muted: true });
     const path = sb.participantsPath(completed);
-    expect((await sb.request({ url: `${path}/${callSid}` })).json()).toMatchObject({ status: "completed", muted: true });
-    for (const response of [await sb.update(callSid, { Muted: "false" }, path), await sb.request({ method: "DELETE", url: `${path}/${callSid}` })]) {
+    expect((await sb.request({ url: `${path}/${callSid}` })).json()).toMatchObject({
+      status: "completed",
+      muted: true,
+    });
+    for (const response of [
+      await sb.update(callSid, { Muted: "false" }, path),
+      await sb.request({ method: "DELETE", url: `${path}/${callSid}` }),
+    ]) {
       expect(response.status).toBe(422);
-      expect(response.json()).toMatchObject({ code: 10000, message: `Conference ${completed} has completed and can no longer be changed` });
+      expect(response.json()).toMatchObject({
+        code: 10000,
+        message: `Conference ${completed} has completed and can no longer be changed`,
+      });
     }
     expect(state.participants(account.projectId, completed)).toMatchObject([{ call_sid: callSid, muted: true }]);
   });

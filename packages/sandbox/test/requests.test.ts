@@ -13,7 +13,9 @@ describe("routes and request checks", () => {
         expect((await sb.request({ url: `${path}${suffix}` })).status).toBe(200);
         const one = await sb.request({ url: `${path}/${callSid}${suffix}` });
         expect(one.status).toBe(200);
-        expect(one.json().uri).toBe(`${prefix}/Accounts/${account.projectId}/Conferences/${conferenceSid}/Participants/${callSid}.json`);
+        expect(one.json().uri).toBe(
+          `${prefix}/Accounts/${account.projectId}/Conferences/${conferenceSid}/Participants/${callSid}.json`,
+        );
         const update = await sb.request({
           method: "POST",
           url: `${path}/${callSid}${suffix}`,
@@ -26,7 +28,12 @@ describe("routes and request checks", () => {
   });
 
   test("an unknown route is a LaML 404", async () => {
-    for (const url of ["/", "/api/laml/2010-04-01/Accounts", `${sb.participantsPath()}/${callSid}/Extra`, "/2010-04-01/Calls.json"]) {
+    for (const url of [
+      "/",
+      "/api/laml/2010-04-01/Accounts",
+      `${sb.participantsPath()}/${callSid}/Extra`,
+      "/2010-04-01/Calls.json",
+    ]) {
       const response = await sb.request({ url });
       expect(response.status, url).toBe(404);
       expect(response.json()).toMatchObject({ code: 20404, status: 404 });
@@ -82,7 +89,10 @@ describe("routes and request checks", () => {
     const cases: [Record<string, string>, string][] = [
       [{ Muted: "maybe" }, "Muted must be true or false, got maybe"],
       [{ HoldMethod: "PUT" }, "HoldMethod must be one of GET, POST, got PUT"],
-      [{ AnnounceUrl: "not a url" }, "AnnounceUrl must be an absolute URI (such as https://example.com/hold.xml), got not a url"],
+      [
+        { AnnounceUrl: "not a url" },
+        "AnnounceUrl must be an absolute URI (such as https://example.com/hold.xml), got not a url",
+      ],
       [{ CallSidToCoach: "bob" }, "CallSidToCoach must be a UUID, got bob"],
       [{ Beep: "true" }, "Beep is not a field of this operation"],
     ];

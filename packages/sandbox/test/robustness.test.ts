@@ -27,12 +27,29 @@ describe("malformed input", () => {
 
   test("never gets a 500: random paths, queries, methods, media types and bodies", async () => {
     const random = generator(20261127);
-    const paths = [sb.participantsPath(), `${sb.participantsPath()}.json`, one, `${one}.json`, "/2010-04-01/Accounts", "/"];
-    const types = ["application/x-www-form-urlencoded", "application/json", "text/plain", "multipart/form-data; boundary=x", "application/octet-stream", "", "a/b; c"];
+    const paths = [
+      sb.participantsPath(),
+      `${sb.participantsPath()}.json`,
+      one,
+      `${one}.json`,
+      "/2010-04-01/Accounts",
+      "/",
+    ];
+    const types = [
+      "application/x-www-form-urlencoded",
+      "application/json",
+      "text/plain",
+      "multipart/form-data; boundary=x",
+      "application/octet-stream",
+      "",
+      "a/b; c",
+    ];
     for (let i = 0; i < 600; i++) {
       const path = random.pick(paths);
       const query = Array.from({ length: Math.floor(random.next() * 4) }, () =>
-        random.pick(["Muted", "Hold", "Page", "PageSize", "PageToken", random.text(8)]).concat("=", encodeURIComponent(random.text(12))),
+        random
+          .pick(["Muted", "Hold", "Page", "PageSize", "PageToken", random.text(8)])
+          .concat("=", encodeURIComponent(random.text(12))),
       ).join("&");
       const contentType = random.pick(types);
       const response = await sb.request({
@@ -47,8 +64,14 @@ describe("malformed input", () => {
 
   test("answers huge values, bad percent-encoding and prototype keys with 400", async () => {
     const form = (payload: string) =>
-      sb.request({ method: "POST", url: one, payload, headers: { "content-type": "application/x-www-form-urlencoded" } });
-    const json = (payload: string) => sb.request({ method: "POST", url: one, payload, headers: { "content-type": "application/json" } });
+      sb.request({
+        method: "POST",
+        url: one,
+        payload,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      });
+    const json = (payload: string) =>
+      sb.request({ method: "POST", url: one, payload, headers: { "content-type": "application/json" } });
     const responses = [
       await sb.request({ url: `${sb.participantsPath()}?PageSize=1e400` }),
       await sb.request({ url: `${sb.participantsPath()}?Page=${"9".repeat(400)}` }),
@@ -101,7 +124,9 @@ describe("malformed HTTP on a real socket", () => {
       await raw("this is not http\r\n\r\n"),
       await raw("FROB /api/laml/2010-04-01 HTTP/1.1\r\nHost: x\r\n\r\n"),
       await raw(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(100_000)}\r\n\r\n`),
-      await raw("POST /2010-04-01/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nhello"),
+      await raw(
+        "POST /2010-04-01/x HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nhello",
+      ),
     ];
     for (const answer of answers) expect(answer).toMatch(/^HTTP\/1\.1 4\d\d /);
     const { url } = await started;

@@ -19,7 +19,10 @@ describe("the programmatic API", () => {
   test("adds participants with the spec's fields and defaults, and says which field is wrong", () => {
     const { projectId } = state.addAccount();
     const conference = state.addConference(projectId, { friendlyName: "Weekly" });
-    const callSid = state.addParticipant(projectId, conference, { muted: true, date_created: "Mon, 24 Sep 2018 21:00:00 +0000" });
+    const callSid = state.addParticipant(projectId, conference, {
+      muted: true,
+      date_created: "Mon, 24 Sep 2018 21:00:00 +0000",
+    });
     expect(state.participants(projectId, conference)).toEqual([
       {
         account_sid: projectId,
@@ -40,8 +43,12 @@ describe("the programmatic API", () => {
     expect(() => state.addParticipant(projectId, conference, { muted: "yes" as never })).toThrow(
       "addParticipant: muted must be true or false, got yes",
     );
-    expect(() => state.addParticipant(projectId, conference, { mutd: true } as never)).toThrow("mutd is not a participant field");
-    expect(() => state.addParticipant(projectId, conference, { call_sid: callSid })).toThrow("has already been in conference");
+    expect(() => state.addParticipant(projectId, conference, { mutd: true } as never)).toThrow(
+      "mutd is not a participant field",
+    );
+    expect(() => state.addParticipant(projectId, conference, { call_sid: callSid })).toThrow(
+      "has already been in conference",
+    );
     expect(() => state.addParticipant(projectId, conference, { date_created: "yesterday" })).toThrow("RFC 2822");
     expect(() => state.addParticipant(projectId, crypto.randomUUID())).toThrow("add it with addConference first");
     expect(() => state.addConference(crypto.randomUUID())).toThrow("add it with addAccount first");
@@ -64,7 +71,9 @@ describe("seeds", () => {
     expect(participants.some((p) => p.muted) && participants.some((p) => !p.muted)).toBe(true);
     expect(participants.some((p) => p.hold)).toBe(true);
     expect(participants.filter((p) => p.coaching)).toHaveLength(1);
-    expect(demoSeed(0).accounts[0]?.conferences?.[0]?.participants?.map((p) => p.call_sid)).toEqual(participants.map((p) => p.call_sid));
+    expect(demoSeed(0).accounts[0]?.conferences?.[0]?.participants?.map((p) => p.call_sid)).toEqual(
+      participants.map((p) => p.call_sid),
+    );
     await sb.close();
   });
 

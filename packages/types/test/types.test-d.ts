@@ -2,13 +2,13 @@ import { assertType, describe, expectTypeOf, test } from "vitest";
 import type {
   LamlErrorBody,
   ListParticipantsQuery,
+  operations,
   Participant,
   ParticipantPage,
   ParticipantPath,
   ParticipantsPath,
-  UpdateParticipantBody,
-  operations,
   paths,
+  UpdateParticipantBody,
 } from "../src/index.js";
 
 describe("ListParticipantsQuery", () => {
