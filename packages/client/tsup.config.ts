@@ -9,8 +9,8 @@ export default defineConfig({
   target: "es2022",
   platform: "neutral",
   define,
-  // openapi-fetch is bundled in: Node 20 spends 2-2.5 ms resolving a bare package specifier at
-  // import, more than this whole package takes to load (bench: load time 1.57x openapi-fetch
-  // alone). It stays a dependency for the types of `laml.raw`.
+  // openapi-fetch is bundled in: Node 20 takes longer to resolve a bare package specifier at
+  // import than this whole package takes to load (docs/decisions.md). It stays a dependency for
+  // the types of `laml.raw`.
   noExternal: ["openapi-fetch"],
 });

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundle, operations, type SpecOperation } from "@laml/spec";
+import { ensureChromium } from "@laml/test-runtimes/ensure-chromium";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ensureChromium } from "../scripts/ensure-chromium.mjs";
 import { distDir } from "../scripts/serve-docs.mjs";
 import { startStaticServer } from "../scripts/start-static-server.mjs";
 

@@ -10,7 +10,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+const root = fileURLToPath(new URL("../..", import.meta.url));
 
 /** The arguments for the sandbox, as `pnpm start -- --live` passes them (pnpm keeps the `--`). */
 function passedOn() {

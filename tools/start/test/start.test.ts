@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { describe, expect, test } from "vitest";
 
-const root = new URL("../..", import.meta.url).pathname;
+const root = new URL("../../..", import.meta.url).pathname;
 
 /** A port that was free a moment ago: the sandbox's banner needs the docs' port before they listen. */
 async function freePort(): Promise<number> {
@@ -15,9 +15,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `scripts/start.mjs` in a process group of its own, as a terminal would, on free ports. */
+/** Starts `tools/start/start.mjs` in a process group of its own, as a terminal would, on free ports. */
 async function start() {
-  const child = spawn(process.execPath, ["scripts/start.mjs", "--port", "0", "--quiet"], {
+  const child = spawn(process.execPath, ["tools/start/start.mjs", "--port", "0", "--quiet"], {
     cwd: root,
     env: { ...process.env, DOCS_PORT: String(await freePort()) },
     stdio: ["ignore", "pipe", "pipe"],
@@ -41,9 +41,9 @@ async function start() {
 }
 
 describe("pnpm start", () => {
-  test("runs the servers through scripts/start.mjs after the build, not as persistent turbo tasks", async () => {
+  test("runs the servers through tools/start/start.mjs after the build, not as persistent turbo tasks", async () => {
     const { scripts } = JSON.parse(await readFile(`${root}/package.json`, "utf8"));
-    expect(scripts.start).toBe("turbo run build && exec node scripts/start.mjs");
+    expect(scripts.start).toBe("turbo run build && exec node tools/start/start.mjs");
   });
 
   test("serves the sandbox and the docs, and Ctrl-C stops both with status 0", async () => {
@@ -68,7 +68,7 @@ describe("pnpm start", () => {
   test("a server that cannot start stops the other and fails with its status", async () => {
     const first = await start();
     const port = new URL(first.docsUrl).port;
-    const child = spawn(process.execPath, ["scripts/start.mjs", "--port", "0", "--quiet"], {
+    const child = spawn(process.execPath, ["tools/start/start.mjs", "--port", "0", "--quiet"], {
       cwd: root,
       env: { ...process.env, DOCS_PORT: port },
       stdio: ["ignore", "pipe", "pipe"],
