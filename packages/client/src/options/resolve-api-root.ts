@@ -1,4 +1,4 @@
-import { LamlClientError } from "./laml-client-error.js";
+import { LamlClientError } from "../errors/laml-client-error.js";
 
 /** The path of the LaML API under a space's origin; the API's own URIs start with it. */
 const API_PATH = "/api/laml/2010-04-01";
