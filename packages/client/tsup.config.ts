@@ -1,8 +1,16 @@
 import { defineConfig } from "tsup";
 import { define } from "./build-constants.js";
 
+/**
+ * The package's entry points by their name in dist/: each one is built to `<name>.js`, `.cjs`
+ * and `.d.ts`. A new entry point is a line here and its subpath in package.json's `exports`.
+ */
+const entry = {
+  index: "src/index.ts",
+};
+
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry,
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

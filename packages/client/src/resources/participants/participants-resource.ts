@@ -1,4 +1,5 @@
 import type { ListParticipantsQuery, Participant, ParticipantPage, UpdateParticipantBody } from "@laml/types";
+import type { OperationMap } from "../operation-guard.js";
 
 /** Per-call options every method accepts. */
 export interface CallOptions {
@@ -33,3 +34,15 @@ export interface ParticipantsResource {
   /** Takes the participant out of the conference. */
   remove(conferenceSid: string, callSid: string, options?: CallOptions): Promise<void>;
 }
+
+/** The operation each method of `laml.participants` sends, by `operationId` (read by the operation guard). */
+export type ParticipantsOperations = OperationMap<
+  ParticipantsResource,
+  {
+    list: "listParticipants";
+    pages: "listParticipants";
+    get: "getParticipant";
+    update: "updateParticipant";
+    remove: "deleteParticipant";
+  }
+>;

@@ -1,4 +1,4 @@
-import { LamlApiError } from "./laml-api-error.js";
+import { LamlApiError } from "../errors/laml-api-error.js";
 
 /**
  * Reads an answer's body: the parsed JSON of a 2xx (`undefined` when empty, as a delete's is),

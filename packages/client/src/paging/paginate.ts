@@ -1,5 +1,8 @@
-import type { ParticipantPage } from "@laml/types";
-import { LamlClientError } from "./laml-client-error.js";
+import type { components } from "@laml/types";
+import { LamlClientError } from "../errors/laml-client-error.js";
+
+/** What paging needs of a page envelope: the spec's `next_page_uri`, a URI or null on the last page. */
+export type PageEnvelope = Pick<components["schemas"]["ParticipantPage"], "next_page_uri">;
 
 /**
  * Yields the page at `first`, then follows each `next_page_uri` verbatim (it carries the filters
@@ -7,11 +10,11 @@ import { LamlClientError } from "./laml-client-error.js";
  * memory stays flat; an async generator queues concurrent `next()` calls, so none skips or
  * repeats a page.
  */
-export async function* paginate(
-  getPage: (url: URL) => Promise<ParticipantPage>,
+export async function* paginate<Page extends PageEnvelope>(
+  getPage: (url: URL) => Promise<Page>,
   first: URL,
   origin: string,
-): AsyncGenerator<ParticipantPage, void, undefined> {
+): AsyncGenerator<Page, void, undefined> {
   let page = await getPage(first);
   let previous: string | undefined;
   for (;;) {
@@ -21,8 +24,8 @@ export async function* paginate(
     // A server that hands out the same cursor again would keep the loop going forever.
     if (uri === previous) throw new LamlClientError(`The API repeated next_page_uri ${uri}`);
     previous = uri;
-    // The API's URIs are absolute paths (/api/laml/2010-04-01/…): resolved against the origin,
-    // not the API root, the prefix is not doubled.
+    // The API's URIs are absolute paths, starting with the API's base path: resolved against the
+    // origin, not the API root, that path is not doubled.
     page = await getPage(new URL(uri, origin));
   }
 }

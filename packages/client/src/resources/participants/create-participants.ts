@@ -1,34 +1,33 @@
-import type { ParticipantPath, ParticipantsPath } from "@laml/types";
-import { assertSid } from "./assert-sid.js";
-import type { LamlFetch } from "./create-laml-fetch.js";
-import { paginate } from "./paginate.js";
+import type { operations, ParticipantPath, ParticipantsPath } from "@laml/types";
+import type { LamlCore } from "../../create-laml-core.js";
+import { readResult } from "../../fetch/read-result.js";
+import { serializeForm } from "../../fetch/serialize-form.js";
+import { assertSid } from "../../options/assert-sid.js";
+import { wholeNumber } from "../../options/whole-number.js";
+import { paginate } from "../../paging/paginate.js";
+import { takeItems } from "../../paging/take-items.js";
 import type { ParticipantsResource } from "./participants-resource.js";
-import { readResult } from "./read-result.js";
-import type { ResolvedOptions } from "./resolve-options.js";
-import { serializeForm } from "./serialize-form.js";
-import { takeItems } from "./take-items.js";
-import { wholeNumber } from "./whole-number.js";
 
 const LIST: ParticipantsPath = "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants";
 const ONE: ParticipantPath = `${LIST}/{CallSid}`;
 
+/** The path parameters of the spec's participant operations, by their names in the templates. */
+type PathParams = Record<keyof operations["getParticipant"]["parameters"]["path"], string | undefined>;
+
 /**
- * The resource methods. They send through the client's fetch wrapper directly, as `laml.raw`'s
+ * `laml.participants`. Its methods send through the core's fetch wrapper directly, as `laml.raw`'s
  * openapi-fetch does in the end, but without the Request, signal and serializers openapi-fetch
- * makes first: about 15% of a list call (bench/README.md). SIDs are checked before any request.
+ * makes first (bench/README.md). SIDs are checked before any request.
  */
-export function createParticipants(
-  send: LamlFetch,
-  { accountSid, apiRoot, origin }: Pick<ResolvedOptions, "accountSid" | "apiRoot" | "origin">,
-): ParticipantsResource {
+export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCore): ParticipantsResource {
   // The spec's path template with its parameters put in; checked SIDs need no encoding.
   const url = (template: string, conferenceSid: string, callSid?: string) => {
-    const params: Record<string, string | undefined> = {
+    const params: PathParams = {
       AccountSid: accountSid,
       ConferenceSid: assertSid("conferenceSid", conferenceSid),
       CallSid: callSid === undefined ? callSid : assertSid("callSid", callSid),
     };
-    return new URL(apiRoot + template.replace(/{(\w+)}/g, (_, name: string) => params[name] as string));
+    return new URL(apiRoot + template.replace(/{(\w+)}/g, (_, name: keyof PathParams) => params[name] as string));
   };
   const call = async <T>(method: string, target: URL, signal?: AbortSignal, body?: string) =>
     readResult<T>(method, await send(target, { method, body, signal }));
@@ -45,7 +44,7 @@ export function createParticipants(
       // Like twilio-node, a limit alone sets the page size (capped at the API's maximum), so a
       // small limit costs one small page.
       const PageSize = options.PageSize ?? (limit ? Math.min(limit, __LAML_PAGE_SIZE_MAX__) : undefined);
-      return takeItems(pages(conferenceSid, { ...options, PageSize }), most);
+      return takeItems(pages(conferenceSid, { ...options, PageSize }), "participants", most);
     },
     pages,
     // Async, so that a bad SID rejects like any other failure.

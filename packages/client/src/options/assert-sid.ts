@@ -1,4 +1,4 @@
-import { LamlClientError } from "./laml-client-error.js";
+import { LamlClientError } from "../errors/laml-client-error.js";
 
 /**
  * Checks that a SID is one safe path segment. SignalWire's SIDs are UUIDs; letters, digits and

@@ -1,6 +1,6 @@
+import { LamlClientError } from "../errors/laml-client-error.js";
 import { assertSid } from "./assert-sid.js";
 import { basicAuthorization } from "./basic-authorization.js";
-import { LamlClientError } from "./laml-client-error.js";
 import type { LamlClientOptions } from "./laml-client-options.js";
 import { type ApiRoot, resolveApiRoot } from "./resolve-api-root.js";
 import { wholeNumber } from "./whole-number.js";

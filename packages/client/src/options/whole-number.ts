@@ -1,4 +1,4 @@
-import { LamlClientError } from "./laml-client-error.js";
+import { LamlClientError } from "../errors/laml-client-error.js";
 
 /** Returns `value`, or `fallback` when it is undefined; throws unless it is a whole number in [min, max]. */
 export function wholeNumber<T>(
