@@ -1,13 +1,12 @@
 import type { FastifyInstance } from "fastify";
-import { apiPrefixes } from "./api-prefixes.js";
-import { applySeed, type SandboxSeed } from "./apply-seed.js";
 import { createAjv } from "./create-ajv.js";
-import { createApp } from "./create-app.js";
-import { FaultInjector, type FaultSettings } from "./fault-injector.js";
+import { FaultInjector, type FaultSettings } from "./faults/fault-injector.js";
+import { apiPrefixes } from "./http/api-prefixes.js";
+import { createApp, type SandboxExchange } from "./http/create-app.js";
 import { loadSpec } from "./load-spec.js";
-import type { SandboxExchange } from "./sandbox-exchange.js";
-import { SandboxState } from "./sandbox-state.js";
 import { readOperations } from "./spec-operations.js";
+import { applySeed, type SandboxSeed } from "./state/apply-seed.js";
+import { SandboxState } from "./state/sandbox-state.js";
 
 /** What a sandbox starts with and how it reports. */
 export interface BuildOptions {

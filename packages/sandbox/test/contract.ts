@@ -1,7 +1,7 @@
 import { createAjv } from "../src/create-ajv.js";
+import { ADMIN_PREFIX } from "../src/faults/admin-routes.js";
+import type { SandboxExchange } from "../src/http/create-app.js";
 import { loadSpec } from "../src/load-spec.js";
-import { ADMIN_PREFIX } from "../src/register-admin-routes.js";
-import type { SandboxExchange } from "../src/sandbox-exchange.js";
 import { readOperations } from "../src/spec-operations.js";
 
 const spec = loadSpec();

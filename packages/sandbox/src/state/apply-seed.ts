@@ -1,6 +1,6 @@
+import type { Ajv } from "../create-ajv.js";
+import type { OpenApiDocument } from "../openapi-document.js";
 import { CONFERENCE_STATUSES } from "./conference.js";
-import type { Ajv } from "./create-ajv.js";
-import type { OpenApiDocument } from "./openapi-document.js";
 import type { ConferenceOptions, ParticipantFields, SandboxAccount, SandboxState } from "./sandbox-state.js";
 
 /** The data a sandbox starts with: accounts, their conferences and the participants in them. */

@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { apiPrefixes } from "./api-prefixes.js";
-import type { SandboxSeed } from "./apply-seed.js";
+import { apiPrefixes } from "../http/api-prefixes.js";
+import { loadSpec } from "../load-spec.js";
+import { startSandbox } from "../start-sandbox.js";
+import type { SandboxSeed } from "../state/apply-seed.js";
 import { demoSeed } from "./demo.js";
 import { formatBanner } from "./format-banner.js";
-import { loadSpec } from "./load-spec.js";
 import { type CliOptions, parseCliArgs, USAGE } from "./parse-cli-args.js";
-import { startSandbox } from "./start-sandbox.js";
 
 // `laml-sandbox`: start a sandbox, print where it is and how to use it, stop cleanly on Ctrl-C.
 

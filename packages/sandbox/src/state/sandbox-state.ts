@@ -1,11 +1,11 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Participant } from "@laml/types";
+import type { Ajv } from "../create-ajv.js";
+import { describeValidationErrors } from "../describe-validation-errors.js";
+import type { OpenApiDocument } from "../openapi-document.js";
+import { renderParticipant } from "../operations/render-participant.js";
 import { CONFERENCE_STATUSES, Conference, type ConferenceStatus, type StoredParticipant } from "./conference.js";
-import type { Ajv } from "./create-ajv.js";
-import { describeValidationErrors } from "./describe-validation-errors.js";
 import { formatRfc2822 } from "./format-rfc2822.js";
-import type { OpenApiDocument } from "./openapi-document.js";
-import { renderParticipant } from "./render-participant.js";
 
 /** An account's credentials: the Project ID (also its `AccountSid`) and an API token. */
 export interface SandboxAccount {

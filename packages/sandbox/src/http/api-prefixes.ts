@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from "./openapi-document.js";
+import type { OpenApiDocument } from "../openapi-document.js";
 
 /**
  * The path prefixes the API is served under: the server URL's path (`/api/laml/2010-04-01`) and
