@@ -192,10 +192,8 @@ export interface components {
         LamlError: {
             /**
              * Format: int32
-             * @description SignalWire's error code: `10000` invalid argument or completed conference, `16002`
-             *     invalid conference attributes (e.g. coaching someone not in the conference), `20003`
-             *     authentication failed, `20404` not found, `20429` too many requests, `21481` invalid
-             *     page token.
+             * @description SignalWire's error code, e.g. `20404`. The codes this API answers, with the HTTP statuses
+             *     that carry them and what they mean, are in the Errors table of the introduction.
              * @example 20404
              */
             code: number;
