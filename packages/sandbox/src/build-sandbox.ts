@@ -1,10 +1,7 @@
+import { createAjv } from "@laml/spec";
 import type { FastifyInstance } from "fastify";
-import { createAjv } from "./create-ajv.js";
 import { FaultInjector, type FaultSettings } from "./faults/fault-injector.js";
-import { apiPrefixes } from "./http/api-prefixes.js";
 import { createApp, type SandboxExchange } from "./http/create-app.js";
-import { loadSpec } from "./load-spec.js";
-import { readOperations } from "./spec-operations.js";
 import { applySeed, type SandboxSeed } from "./state/apply-seed.js";
 import { SandboxState } from "./state/sandbox-state.js";
 
@@ -29,17 +26,14 @@ export interface BuiltSandbox {
   faults: FaultInjector;
 }
 
-/** Reads the spec and wires the state, the fault injector and the HTTP app together. */
+/** Wires the state, the fault injector and the HTTP app together. */
 export function buildSandbox(options: BuildOptions = {}): BuiltSandbox {
-  const spec = loadSpec();
-  const ajv = createAjv();
-  const prefixes = apiPrefixes(spec);
-  const state = new SandboxState(spec, ajv, prefixes, options.clock ?? Date.now);
-  if (options.seed) applySeed(state, options.seed, spec, ajv);
+  // The validator fills in the spec's defaults (`PageSize`, `Page`) as it checks a request.
+  const ajv = createAjv({ useDefaults: true });
+  const state = new SandboxState(ajv, options.clock ?? Date.now);
+  if (options.seed) applySeed(state, options.seed, ajv);
   const faults = new FaultInjector(options.faults);
   const app = createApp({
-    operations: readOperations(spec),
-    prefixes,
     state,
     faults,
     ajv,

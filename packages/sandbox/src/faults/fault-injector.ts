@@ -1,4 +1,4 @@
-import { createAjv } from "../create-ajv.js";
+import { createAjv } from "@laml/spec";
 import { describeValidationErrors } from "../describe-validation-errors.js";
 
 /** The faults: answer 429 (with `Retry-After`), answer 503, or drop the connection unanswered. */
