@@ -25,10 +25,10 @@ interface Entry {
   participant: StoredParticipant;
 }
 
-/** Which participants a page holds: filters and where the page starts. */
+/** Which participants a page holds: those that match (all by default), from where the page starts. */
 export interface PageRequest {
   size: number;
-  filter: Partial<Pick<Participant, "muted" | "hold">>;
+  matches?: (participant: StoredParticipant) => boolean;
   /** Where the page starts; one of these. */
   from: { after: string } | { before: string } | { skip: number };
 }
@@ -98,15 +98,9 @@ export class Conference {
   }
 
   /** Reads one page. A cursor must name a participant this conference `knows`. */
-  page({ size, filter, from }: PageRequest): PageSlice {
+  page({ size, matches: test, from }: PageRequest): PageSlice {
     const entries = this.#entries;
-    const matches = (i: number) => {
-      const p = (entries[i] as Entry).participant;
-      return (
-        (filter.muted === undefined || p.muted === filter.muted) &&
-        (filter.hold === undefined || p.hold === filter.hold)
-      );
-    };
+    const matches = test ? (i: number) => test((entries[i] as Entry).participant) : () => true;
     const picked: number[] = [];
     if ("before" in from) {
       // The `size` matches just before the cursor, found backwards, then put back in order.

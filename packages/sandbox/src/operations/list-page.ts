@@ -1,25 +1,29 @@
 import type { ListParticipantsQuery, ParticipantPage } from "@laml/types";
-import type { Conference, PageRequest } from "./conference.js";
-import { ErrorCode, LamlError } from "./laml-error.js";
-import { participantBytes } from "./participant-bytes.js";
-import { participantsUri } from "./participants-uri.js";
-import type { RequestView } from "./request-view.js";
+import { ErrorCode, LamlError } from "../http/laml-error.js";
+import type { Conference, PageRequest, StoredParticipant } from "../state/conference.js";
+import { JSON_SUFFIX, participantsUri, type RequestView } from "./participants-uri.js";
+import { participantBytes } from "./render-participant.js";
+
+/** The list's paging parameters, which `listPage` reads itself: every other query parameter is a filter. */
+export const PAGING = ["Page", "PageSize", "PageToken"] as const satisfies readonly (keyof ListParticipantsQuery)[];
+type FilterName = Exclude<keyof ListParticipantsQuery, (typeof PAGING)[number]>;
+
+/**
+ * The filters: for each query parameter of the list that is not a paging one, the participant
+ * field it must equal, in the order the page URIs carry them. A filter the spec adds fails to
+ * compile here (once the types regenerate) and fails the test that compares this map with the
+ * spec, rather than being validated and then ignored.
+ */
+export const FILTERS = { Muted: "muted", Hold: "hold" } as const satisfies Record<FilterName, keyof StoredParticipant>;
 
 /** The query after validation: `Page` and `PageSize` carry the spec's defaults. */
 type ListQuery = ListParticipantsQuery & Required<Pick<ListParticipantsQuery, "Page" | "PageSize">>;
 
-/** The filters, in the order the page URIs carry them, and the participant field each tests. */
-const FILTERS = [
-  ["Muted", "muted"],
-  ["Hold", "hold"],
-] as const satisfies readonly (readonly [keyof ListParticipantsQuery, keyof PageRequest["filter"]])[];
+/** The page token's prefixes: the page after the participant it names, and the page before. */
+export const CURSOR = { after: "PA", before: "PB" } as const;
 
 const COMMA = Buffer.from(",");
 const END = Buffer.from("]}");
-
-/** The cursor prefixes: the page after a participant, and the page before one. */
-const AFTER = "PA";
-const BEFORE = "PB";
 
 /**
  * Answers a list request with one page and the URIs around it. Later pages are found by a
@@ -28,15 +32,20 @@ const BEFORE = "PB";
  * page as UTF-8 JSON, assembled from each participant's cached bytes.
  */
 export function listPage(conference: Conference, query: ListQuery, view: RequestView): Buffer {
-  const filter: PageRequest["filter"] = {};
   const filters: ListParticipantsQuery = {};
-  for (const [param, field] of FILTERS) {
+  const tests: [keyof StoredParticipant, unknown][] = [];
+  for (const [param, field] of Object.entries(FILTERS) as [FilterName, keyof StoredParticipant][]) {
     if (query[param] === undefined) continue;
-    filter[field] = query[param];
     filters[param] = query[param];
+    tests.push([field, query[param]]);
   }
-  const slice = conference.page({ size: query.PageSize, filter, from: startOf(conference, query) });
-  const base = `${participantsUri(view.prefix, conference.accountSid, conference.sid)}${view.json ? ".json" : ""}`;
+  const matches = (p: StoredParticipant) => tests.every(([field, value]) => p[field] === value);
+  const slice = conference.page({
+    size: query.PageSize,
+    from: startOf(conference, query),
+    ...(tests.length > 0 && { matches }),
+  });
+  const base = `${participantsUri(view.prefix, conference.accountSid, conference.sid)}${view.json ? JSON_SUFFIX : ""}`;
   // Every page URI carries the filters and the page size forward, as the API's do.
   const uri = (Page: number, PageToken?: string) => {
     const carried: ListParticipantsQuery = {
@@ -53,8 +62,9 @@ export function listPage(conference: Conference, query: ListQuery, view: Request
   const envelope: Omit<ParticipantPage, "participants"> = {
     uri: uri(query.Page, query.PageToken),
     first_page_uri: uri(0),
-    next_page_uri: more.after && last ? uri(query.Page + 1, `${AFTER}${last.call_sid}`) : null,
-    previous_page_uri: more.before && first ? uri(Math.max(query.Page - 1, 0), `${BEFORE}${first.call_sid}`) : null,
+    next_page_uri: more.after && last ? uri(query.Page + 1, `${CURSOR.after}${last.call_sid}`) : null,
+    previous_page_uri:
+      more.before && first ? uri(Math.max(query.Page - 1, 0), `${CURSOR.before}${first.call_sid}`) : null,
     page: query.Page,
     page_size: query.PageSize,
   };
@@ -71,14 +81,14 @@ export function listPage(conference: Conference, query: ListQuery, view: Request
 function startOf(conference: Conference, query: ListQuery): PageRequest["from"] {
   const token = query.PageToken;
   if (token === undefined) return { skip: query.Page * query.PageSize };
-  const direction = token.slice(0, AFTER.length);
-  const callSid = token.slice(AFTER.length);
-  if ((direction !== AFTER && direction !== BEFORE) || !conference.knows(callSid)) {
+  const direction = token.slice(0, CURSOR.after.length);
+  const callSid = token.slice(CURSOR.after.length);
+  if ((direction !== CURSOR.after && direction !== CURSOR.before) || !conference.knows(callSid)) {
     throw new LamlError(
       400,
       ErrorCode.invalidPageToken,
       `The page token supplied was invalid: PageToken ${token.slice(0, 60)} does not point into this list; follow next_page_uri or previous_page_uri as given`,
     );
   }
-  return direction === AFTER ? { after: callSid } : { before: callSid };
+  return direction === CURSOR.after ? { after: callSid } : { before: callSid };
 }

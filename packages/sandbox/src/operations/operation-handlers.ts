@@ -1,12 +1,12 @@
 import type { operations, UpdateParticipantBody } from "@laml/types";
-import type { ValidRequest } from "./compile-request-validator.js";
-import type { Conference, StoredParticipant } from "./conference.js";
-import { formatRfc2822 } from "./format-rfc2822.js";
-import { ErrorCode, LamlError } from "./laml-error.js";
+import { ErrorCode, LamlError } from "../http/laml-error.js";
+import type { ValidRequest } from "../http/request-validator.js";
+import type { Conference, StoredParticipant } from "../state/conference.js";
+import { formatRfc2822 } from "../state/format-rfc2822.js";
+import type { SandboxState } from "../state/sandbox-state.js";
 import { listPage } from "./list-page.js";
-import { participantBytes } from "./participant-bytes.js";
-import type { RequestView } from "./request-view.js";
-import type { SandboxState } from "./sandbox-state.js";
+import type { RequestView } from "./participants-uri.js";
+import { participantBytes } from "./render-participant.js";
 
 /** What an operation works with: the state, the authenticated account and the checked request. */
 export interface OperationContext {

@@ -1,16 +1,20 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginCallback } from "fastify";
+import { ErrorCode, LamlError } from "../http/laml-error.js";
+import { MEDIA_TYPES } from "../http/media-types.js";
 import type { FaultInjector, FaultSettings } from "./fault-injector.js";
-import { ErrorCode, LamlError } from "./laml-error.js";
-import { MEDIA_TYPES } from "./media-types.js";
 
-/** Where the admin API lives; requests under it are never faulted. */
+/** Where the admin API lives. */
 export const ADMIN_PREFIX = "/__sandbox";
 
 /**
  * The admin API, for tests and tools outside the sandbox's process: read, replace or clear the
- * fault settings at `/__sandbox/faults`. It takes no credentials: the sandbox is a local tool.
+ * fault settings at `/__sandbox/faults`. An encapsulated plugin beside the API's, so the API's
+ * hooks (faults, authentication) never reach it; it takes no credentials, the sandbox being a
+ * local tool.
  */
-export function registerAdminRoutes(app: FastifyInstance, faults: FaultInjector): void {
+export const adminRoutes: FastifyPluginCallback<{ faults: FaultInjector }> = (app, { faults }, done) => {
+  // A body of another media type is set aside, so the answer can say what to send.
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, _body, next) => next(null, undefined));
   const report = () => ({ settings: faults.settings, injected: faults.injected });
   app.get(`${ADMIN_PREFIX}/faults`, async () => report());
   app.put(`${ADMIN_PREFIX}/faults`, async (request) => {
@@ -20,7 +24,7 @@ export function registerAdminRoutes(app: FastifyInstance, faults: FaultInjector)
       throw new LamlError(
         400,
         ErrorCode.invalidArgument,
-        "Send the fault settings as a JSON object (Content-Type: application/json)",
+        `Send the fault settings as a JSON object (Content-Type: ${MEDIA_TYPES.json})`,
       );
     }
     try {
@@ -34,4 +38,5 @@ export function registerAdminRoutes(app: FastifyInstance, faults: FaultInjector)
     faults.clear();
     return report();
   });
-}
+  done();
+};

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { FAULT_LIMITS, type FaultSettings } from "./fault-injector.js";
+import { FAULT_LIMITS, type FaultSettings } from "../faults/fault-injector.js";
 
 /** What the `laml-sandbox` command was asked to do. */
 export interface CliOptions {

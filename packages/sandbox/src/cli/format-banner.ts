@@ -1,10 +1,10 @@
+import { JSON_SUFFIX, participantsUri } from "../operations/participants-uri.js";
 import { DEMO, DEMO_PARTICIPANTS } from "./demo.js";
-import { participantsUri } from "./participants-uri.js";
 
 /** What the start-up banner shows. */
 export interface BannerFacts {
   url: string;
-  prefixes: string[];
+  prefixes: readonly string[];
   demo: boolean;
   docsUrl: string;
   /** Project IDs of the accounts loaded from a seed file (their tokens are not printed). */
@@ -47,7 +47,7 @@ export function formatBanner(facts: BannerFacts): string {
       "or with curl:",
       "",
       `  curl -u "$SIGNALWIRE_PROJECT_ID:$SIGNALWIRE_API_TOKEN" \\`,
-      `    "$SIGNALWIRE_SPACE_URL${participantsUri(prefixes[0] ?? "", "$SIGNALWIRE_PROJECT_ID", DEMO.conferenceSid)}.json?PageSize=5"`,
+      `    "$SIGNALWIRE_SPACE_URL${participantsUri(prefixes[0] ?? "", "$SIGNALWIRE_PROJECT_ID", DEMO.conferenceSid)}${JSON_SUFFIX}?PageSize=5"`,
     );
   }
   lines.push("", `Fault injection is ${faultsOn ? "ON" : "off"} (see packages/sandbox/README.md). Ctrl-C stops.`);

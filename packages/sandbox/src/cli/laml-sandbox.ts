@@ -1,11 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { apiPrefixes } from "./api-prefixes.js";
-import type { SandboxSeed } from "./apply-seed.js";
+import { API_PREFIXES } from "../http/api-routes.js";
+import { startSandbox } from "../start-sandbox.js";
+import type { SandboxSeed } from "../state/apply-seed.js";
 import { demoSeed } from "./demo.js";
 import { formatBanner } from "./format-banner.js";
-import { loadSpec } from "./load-spec.js";
 import { type CliOptions, parseCliArgs, USAGE } from "./parse-cli-args.js";
-import { startSandbox } from "./start-sandbox.js";
 
 // `laml-sandbox`: start a sandbox, print where it is and how to use it, stop cleanly on Ctrl-C.
 
@@ -42,7 +41,7 @@ try {
   console.log(
     formatBanner({
       url: sandbox.url,
-      prefixes: apiPrefixes(loadSpec()),
+      prefixes: API_PREFIXES,
       demo: options.demo,
       docsUrl: options.docsUrl,
       seededProjectIds: seeded.accounts.map((a) => a.projectId),

@@ -1,5 +1,5 @@
-import { createAjv } from "./create-ajv.js";
-import { describeValidationErrors } from "./describe-validation-errors.js";
+import { createAjv } from "@laml/spec";
+import { describeValidationErrors } from "../describe-validation-errors.js";
 
 /** The faults: answer 429 (with `Retry-After`), answer 503, or drop the connection unanswered. */
 export const FAULT_KINDS = ["429", "503", "drop"] as const;

@@ -1,11 +1,10 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { type Ajv, apiBasePath, bundle } from "@laml/spec";
 import type { Participant } from "@laml/types";
+import { describeValidationErrors } from "../describe-validation-errors.js";
+import { renderParticipant } from "../operations/render-participant.js";
 import { CONFERENCE_STATUSES, Conference, type ConferenceStatus, type StoredParticipant } from "./conference.js";
-import type { Ajv } from "./create-ajv.js";
-import { describeValidationErrors } from "./describe-validation-errors.js";
 import { formatRfc2822 } from "./format-rfc2822.js";
-import type { OpenApiDocument } from "./openapi-document.js";
-import { renderParticipant } from "./render-participant.js";
 
 /** An account's credentials: the Project ID (also its `AccountSid`) and an API token. */
 export interface SandboxAccount {
@@ -33,6 +32,9 @@ interface Account {
   conferences: Map<string, Conference>;
 }
 
+/** Participants read outside a request get URIs under the spec's base path. */
+const CANONICAL_PREFIX = apiBasePath;
+
 const digest = (token: string) => createHash("sha256").update(token).digest();
 
 /** The sandbox's accounts, conferences and participants. */
@@ -42,23 +44,18 @@ export class SandboxState {
   readonly #validateParticipant: ReturnType<Ajv["compile"]>;
   /** The participant fields a caller may set: the spec's, except those the sandbox derives. */
   readonly participantFields: readonly string[];
-  readonly #canonicalPrefix: string;
   /** Compared against when the Project ID is unknown, so a miss takes as long as a wrong token. */
   readonly #decoy = digest(randomUUID());
 
   constructor(
-    spec: OpenApiDocument,
     ajv: Ajv,
-    prefixes: string[],
     readonly now: () => number,
   ) {
-    const { Sid, Participant } = spec.components.schemas;
+    const { Sid, Participant } = bundle.components.schemas;
     if (!Sid || !Participant) throw new Error("The spec lacks the Sid or Participant schema");
     this.#isSid = ajv.compile(Sid);
     this.#validateParticipant = ajv.compile(Participant);
     this.participantFields = Object.keys(Participant.properties ?? {}).filter((f) => !DERIVED.has(f));
-    // Participants read outside a request get URIs under the documented prefix, the first.
-    this.#canonicalPrefix = prefixes[0] ?? "";
   }
 
   /** Adds an account; without arguments, with a new Project ID and a random token. */
@@ -124,7 +121,7 @@ export class SandboxState {
       status: conference.status,
       ...fields,
     };
-    const rendered = renderParticipant(participant, this.#canonicalPrefix);
+    const rendered = renderParticipant(participant, CANONICAL_PREFIX);
     if (!this.#validateParticipant(rendered)) {
       const problems = describeValidationErrors(this.#validateParticipant.errors ?? [], rendered, {
         noun: "participant field",
@@ -149,7 +146,7 @@ export class SandboxState {
   participants(projectId: string, conferenceSid: string): Participant[] {
     return this.#conference("participants", projectId, conferenceSid)
       .all()
-      .map((p) => renderParticipant(p, this.#canonicalPrefix));
+      .map((p) => renderParticipant(p, CANONICAL_PREFIX));
   }
 
   #account(caller: string, projectId: string): Account {

@@ -1,12 +1,9 @@
+import type { Ajv, JsonSchema, ParameterObject, SpecOperation } from "@laml/spec";
 import type { ListParticipantsQuery } from "@laml/types";
 import type { ValidateFunction } from "ajv";
-import type { Ajv } from "./create-ajv.js";
-import { decodeWireValue } from "./decode-wire-value.js";
-import { describeValidationErrors } from "./describe-validation-errors.js";
+import { describeValidationErrors } from "../describe-validation-errors.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
 import { MEDIA_TYPES } from "./media-types.js";
-import type { JsonSchema, ParameterObject } from "./openapi-document.js";
-import type { SpecOperation } from "./spec-operations.js";
 
 /** How a request's body arrived, by its `Content-Type`. */
 export type BodyKind = "form" | "json" | "none" | "unsupported";
@@ -114,6 +111,24 @@ function decodeFields(
     decoded[name] = value === undefined ? value : decodeWireValue(schema.properties[name], value);
   }
   return decoded;
+}
+
+/**
+ * Reads a query or form value, which is always text on the wire, as the type its schema
+ * declares: `true`/`false` for booleans and plain decimal digits for integers. Anything else
+ * stays text, so the validator reports it against the declared type.
+ */
+function decodeWireValue(schema: JsonSchema | undefined, text: string): unknown {
+  switch (schema?.type) {
+    case "boolean":
+      return text === "true" ? true : text === "false" ? false : text;
+    case "integer":
+      return /^-?\d{1,16}$/.test(text) ? Number(text) : text;
+    case "number":
+      return text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
+    default:
+      return text;
+  }
 }
 
 function readBody(raw: RawRequest, schema: CompiledFields["schema"]): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import type { SandboxSeed } from "./apply-seed.js";
-import { formatRfc2822 } from "./format-rfc2822.js";
-import type { ParticipantFields } from "./sandbox-state.js";
+import type { SandboxSeed } from "../state/apply-seed.js";
+import { formatRfc2822 } from "../state/format-rfc2822.js";
+import type { ParticipantFields } from "../state/sandbox-state.js";
 
 /**
  * The demo account and conference that `pnpm start` serves. These credentials are public, fixed
