@@ -6,7 +6,7 @@ export type Ajv = InstanceType<typeof Ajv2020.default>;
 
 /** What a caller of `createAjv` may choose. */
 export interface CreateAjvOptions {
-  /** Fill in the spec's `default`s (`PageSize` 50, `Page` 0) while validating; off by default. */
+  /** Fill in the `default`s the schemas give (the list's paging parameters have some) while validating; off by default. */
   useDefaults?: boolean;
 }
 
