@@ -2,6 +2,6 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    typecheck: { include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    typecheck: { include: ["test/**/*.test-d.mts"], tsconfig: "./tsconfig.json" },
   },
 });
