@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     typecheck: { include: ["test/**/*.test-d.ts"], tsconfig: "./test/tsconfig.json" },
-    // The packaging test packs, extracts and type-checks a consumer: slower than a unit test.
+    // The size test bundles with esbuild: slower than a unit test on a loaded machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

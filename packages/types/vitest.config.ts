@@ -5,6 +5,6 @@ export default defineConfig({
     // The drift test regenerates the schema, which lints the whole spec first: seconds, and many
     // more on a loaded machine, so the default 5 s limit failed it spuriously.
     testTimeout: 60_000,
-    typecheck: { include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    typecheck: { include: ["test/**/*.test-d.mts"], tsconfig: "./tsconfig.json" },
   },
 });

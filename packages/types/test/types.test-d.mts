@@ -9,7 +9,7 @@ import type {
   ParticipantsPath,
   paths,
   UpdateParticipantBody,
-} from "../src/index.js";
+} from "../src/index.mjs";
 
 describe("ListParticipantsQuery", () => {
   test("filters are optional booleans", () => {

@@ -1,0 +1,107 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { beforeAll, describe, expect, inject, test } from "vitest";
+import { run } from "./support/run.js";
+
+// TypeScript users of the installed tarballs, ESM and CommonJS, under every moduleResolution,
+// with strict settings and skipLibCheck off, so the packages' own declarations are checked too
+// (a CommonJS consumer of ESM-only declarations failed there with TS1479).
+const { consumer } = inject("packaging");
+const project = join(consumer, "types-consumers");
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+
+const STRICT = {
+  target: "ES2022",
+  lib: ["ES2022", "DOM", "DOM.Iterable"],
+  types: [],
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  verbatimModuleSyntax: true,
+  skipLibCheck: false,
+  // TypeScript's own lib files need no check here, and checking lib.dom.d.ts costs seconds a run.
+  skipDefaultLibCheck: true,
+  noEmit: true,
+};
+
+const ESM = `import { createLamlClient, LamlApiError, type Participant } from "@laml/client";
+import type { ListParticipantsQuery, ParticipantPage, UpdateParticipantBody } from "@laml/types";
+const laml = createLamlClient({ spaceUrl: "example.signalwire.com" });
+const filters: ListParticipantsQuery = { Muted: true };
+export async function mutedSids(conferenceSid: string): Promise<string[]> {
+  const sids: string[] = [];
+  for await (const participant of laml.participants.list(conferenceSid, { ...filters, limit: 10 })) {
+    const typed: Participant = participant;
+    sids.push(typed.call_sid);
+  }
+  return sids;
+}
+export const firstPage = async (c: string): Promise<ParticipantPage | undefined> => {
+  for await (const page of laml.participants.pages(c)) return page;
+  return undefined;
+};
+const unmuted: UpdateParticipantBody = { Muted: false };
+export const unmute = (c: string, s: string): Promise<Participant> => laml.participants.update(c, s, unmuted);
+export const isGone = (error: unknown) => error instanceof LamlApiError && error.status === 404;
+// @ts-expect-error Beep is not a field of the API
+laml.participants.update("c", "s", { Beep: true });
+`;
+
+const CJS = `import client = require("@laml/client");
+import type types = require("@laml/types");
+const laml = client.createLamlClient({});
+const participant: Promise<types.Participant> = laml.participants.get("c", "s");
+const page = laml.raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
+  params: { path: { AccountSid: laml.accountSid, ConferenceSid: "c" }, query: { Hold: true } },
+});
+const isGone = (error: unknown) => error instanceof client.LamlApiError && error.status === 404;
+// @ts-expect-error Muted is a boolean, not a string
+const wrong: types.UpdateParticipantBody = { Muted: "yes" };
+export = { participant, page, isGone, wrong };
+`;
+
+/** Which of @laml/client's declarations each kind of consumer must be resolved to. */
+const CLIENT_ESM = "node_modules/@laml/client/dist/index.d.ts";
+const CLIENT_CJS = "node_modules/@laml/client/dist/index.d.cts";
+
+const MATRIX = [
+  // node10 reads the top-level "types" fields and knows no conditions.
+  { resolution: "node10", style: "esm", module: "ES2022", file: ESM, client: CLIENT_ESM },
+  { resolution: "node10", style: "cjs", module: "CommonJS", file: CJS, client: CLIENT_ESM },
+  { resolution: "node16", style: "esm", module: "Node16", file: ESM, client: CLIENT_ESM },
+  { resolution: "node16", style: "cjs", module: "Node16", file: CJS, client: CLIENT_CJS },
+  { resolution: "nodenext", style: "esm", module: "NodeNext", file: ESM, client: CLIENT_ESM },
+  { resolution: "nodenext", style: "cjs", module: "NodeNext", file: CJS, client: CLIENT_CJS },
+  { resolution: "bundler", style: "esm", module: "ESNext", file: ESM, client: CLIENT_ESM },
+  // `module: preserve` keeps `import = require`, which a bundler resolves with "require".
+  { resolution: "bundler", style: "cjs", module: "Preserve", file: CJS, client: CLIENT_CJS },
+] as const;
+
+beforeAll(() => {
+  mkdirSync(project);
+  writeFileSync(join(project, "consumer.mts"), ESM);
+  writeFileSync(join(project, "consumer.cts"), CJS);
+});
+
+describe.each(MATRIX)(
+  "a $style consumer under moduleResolution $resolution",
+  ({ resolution, style, module, file, client }) => {
+    test("type-checks, with its mistakes caught, against the right declarations", () => {
+      const name = `tsconfig.${resolution}-${style}.json`;
+      const source = file === ESM ? "consumer.mts" : "consumer.cts";
+      writeFileSync(
+        join(project, name),
+        JSON.stringify({ compilerOptions: { ...STRICT, module, moduleResolution: resolution }, files: [source] }),
+      );
+      // tsc prints nothing but the files it read when the check passes (and throws when it fails).
+      const listed = run(process.execPath, [tsc, "-p", name, "--listFiles"], project).trim().split("\n");
+      expect(listed).toContain(join(consumer, client));
+      // An ESM importer that knows conditions gets the ESM entry, which re-exports the CommonJS one.
+      const typesEntries =
+        style === "esm" && resolution !== "node10" ? ["index.d.mts", "index.d.cts"] : ["index.d.cts"];
+      for (const entry of typesEntries) expect(listed).toContain(join(consumer, "node_modules/@laml/types/src", entry));
+      expect(listed.filter((line) => !line.startsWith("/"))).toEqual([]);
+    });
+  },
+);

@@ -1,0 +1,126 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
+import { describe, expect, inject, test } from "vitest";
+import { parse } from "yaml";
+import type { PackedPackage } from "./support/pack-and-install.js";
+import { PACKAGE_DIR, ROOT, workspacePackages } from "./support/public-packages.js";
+import { run } from "./support/run.js";
+
+const { packed } = inject("packaging");
+const workspace = workspacePackages();
+
+/** Every tarball carries these, whatever else it holds. */
+const ALWAYS = ["CHANGELOG.md", "LICENSE", "README.md", "package.json"];
+
+/** Modules of a package's src/ (not tests), each compiled to one file per extension in dist/. */
+function compiled(pkg: PackedPackage, extensions: string[]): string[] {
+  return readdirSync(join(pkg.dir, "src"))
+    .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))
+    .flatMap((file) => extensions.map((extension) => `dist/${file.replace(/\.ts$/, extension)}`));
+}
+
+/** The exact contents of each tarball: no maps, tests, tsconfigs or sources beyond these. */
+const EXPECTED_FILES: Record<string, (pkg: PackedPackage) => string[]> = {
+  // Types only: the declarations are the package (the generated schema and the two entries).
+  "@laml/types": () => ["src/index.d.cts", "src/index.d.mts", "src/schema.d.ts"],
+  // One bundle per module system, each with its declarations.
+  "@laml/client": () => ["dist/index.cjs", "dist/index.d.cts", "dist/index.d.ts", "dist/index.js"],
+  // tsc's output, module for module, and the committed bin shim.
+  "@laml/sandbox": (pkg) => ["bin/laml-sandbox.js", ...compiled(pkg, [".js", ".d.ts"])],
+};
+
+/**
+ * attw's profile per package. @laml/sandbox is a Node 20 server and CLI published as ESM only
+ * (CommonJS callers use `await import()`), so the CommonJS and node10 resolutions do not apply.
+ */
+const ATTW_PROFILE: Record<string, "strict" | "esm-only"> = {
+  "@laml/types": "strict",
+  "@laml/client": "strict",
+  "@laml/sandbox": "esm-only",
+};
+
+const DEPENDENCY_FIELDS = ["dependencies", "peerDependencies", "optionalDependencies", "devDependencies"] as const;
+
+/** The workspace's pnpm catalogs (`catalog:` and `catalog:<name>` ranges), empty when there are none. */
+function catalogs(): Record<string, Record<string, string>> {
+  const workspace = parse(readFileSync(join(ROOT, "pnpm-workspace.yaml"), "utf8")) as {
+    catalog?: Record<string, string>;
+    catalogs?: Record<string, Record<string, string>>;
+  };
+  return { default: workspace.catalog ?? {}, ...workspace.catalogs };
+}
+
+/** The range a published package.json must carry for a range written in the workspace. */
+function publishedRange(name: string, range: string): string {
+  if (range.startsWith("workspace:")) {
+    const version = workspace.find((pkg) => pkg.name === name)?.version;
+    if (!version) throw new Error(`${name} says ${range}, but no workspace package has that name`);
+    const spec = range.slice("workspace:".length);
+    return spec === "*" ? version : spec === "^" || spec === "~" ? `${spec}${version}` : spec;
+  }
+  if (range.startsWith("catalog:")) {
+    const catalog = range.slice("catalog:".length) || "default";
+    const pinned = catalogs()[catalog]?.[name];
+    if (!pinned) throw new Error(`${name} says ${range}, but pnpm-workspace.yaml has no such catalog entry`);
+    return pinned;
+  }
+  return range;
+}
+
+function readManifest(dir: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+}
+
+function fromTarball(pkg: PackedPackage, path: string): Buffer {
+  return execFileSync("tar", ["-xzOf", pkg.tarball, `package/${path}`]);
+}
+
+test("every public package has an expected file list and an attw profile", () => {
+  const names = packed.map((pkg) => pkg.name);
+  expect(Object.keys(EXPECTED_FILES).sort()).toEqual(names);
+  expect(Object.keys(ATTW_PROFILE).sort()).toEqual(names);
+});
+
+describe.each(packed)("$name's tarball", (pkg) => {
+  test("holds exactly its build, README, CHANGELOG, LICENSE and package.json", () => {
+    const expected = EXPECTED_FILES[pkg.name]?.(pkg) ?? [];
+    expect(pkg.files).toEqual([...ALWAYS, ...expected].sort());
+  });
+
+  test("carries the repository's LICENSE", () => {
+    expect(fromTarball(pkg, "LICENSE").toString("utf8")).toBe(readFileSync(join(ROOT, "LICENSE"), "utf8"));
+  });
+
+  test("names real versions for workspace: and catalog: ranges", () => {
+    const source = readManifest(pkg.dir);
+    const published = JSON.parse(fromTarball(pkg, "package.json").toString("utf8"));
+    for (const field of DEPENDENCY_FIELDS) {
+      const ranges = (source[field] ?? {}) as Record<string, string>;
+      const expected = Object.fromEntries(
+        Object.entries(ranges).map(([name, range]) => [name, publishedRange(name, range)]),
+      );
+      expect(published[field] ?? {}, field).toEqual(expected);
+    }
+    expect(JSON.stringify(published)).not.toMatch(/"(workspace|catalog):/);
+  });
+
+  test("publint reports nothing, suggestions included", async () => {
+    const tarball = readFileSync(pkg.tarball);
+    const { messages, pkg: manifest } = await publint({
+      pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) },
+      level: "suggestion",
+    });
+    expect(messages.map((message) => formatMessage(message, manifest))).toEqual([]);
+  });
+
+  test("@arethetypeswrong/cli reports nothing", () => {
+    const profile = ATTW_PROFILE[pkg.name] ?? "strict";
+    const args = [pkg.tarball, "--profile", profile, "--no-color", "--no-emoji", "--format", "ascii"];
+    // attw exits non-zero when it finds a problem; run() then throws with its report.
+    const report = run(join(PACKAGE_DIR, "node_modules/.bin/attw"), args, PACKAGE_DIR);
+    if (profile === "strict") expect(report).toContain("No problems found");
+  });
+});
