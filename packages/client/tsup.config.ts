@@ -2,7 +2,7 @@ import { defineConfig } from "tsup";
 import { define } from "./build-constants.js";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: { index: "src/index.ts", roster: "src/roster/index.ts" },
   format: ["esm", "cjs"],
   dts: true,
   clean: true,

@@ -1,0 +1,10 @@
+export type { ConferenceEvent } from "./conference-event.js";
+export { createRoster } from "./create-roster.js";
+export type {
+  ParticipantChange,
+  Roster,
+  RosterChange,
+  RosterChangeReason,
+  RosterEventMap,
+  RosterOptions,
+} from "./roster.js";
