@@ -102,14 +102,22 @@ const EXPECTED = {
 
 describe("the packed package", () => {
   test("holds the ESM and CJS builds with their types and the README, nothing else", () => {
-    expect(clientTarball.files.map((f) => f.path).sort()).toEqual([
+    // Declarations the entries share are a chunk named with a content hash.
+    const sharedTypes = /^dist\/[a-z-]+-[\w-]{8}\.d\.c?ts$/;
+    const files = clientTarball.files.map((f) => f.path).sort();
+    expect(files.filter((file) => !sharedTypes.test(file))).toEqual([
       "README.md",
       "dist/index.cjs",
       "dist/index.d.cts",
       "dist/index.d.ts",
       "dist/index.js",
+      "dist/roster.cjs",
+      "dist/roster.d.cts",
+      "dist/roster.d.ts",
+      "dist/roster.js",
       "package.json",
     ]);
+    expect(files.filter((file) => sharedTypes.test(file)).length).toBeLessThanOrEqual(2);
   });
 
   test("depends on @laml/types by version, not through the workspace", () => {
@@ -153,6 +161,45 @@ describe("the packed package", () => {
     );
     expect(JSON.parse(run(process.execPath, ["cjs.cjs"]))).toEqual(EXPECTED);
   });
+
+  // The roster tells a 404 by the error's name and status: under CJS the roster and the core are
+  // separate bundles, each with its own LamlApiError class, so instanceof would miss it.
+  const rosterProgram = (load: string) => `${load}
+async function main() {
+  const people = [{ call_sid: "call-0", date_updated: "Tue, 24 Nov 2026 21:00:00 +0000" }];
+  const fetch = async (request) => {
+    if (request.url.endsWith("/Participants")) return Response.json({ next_page_uri: null, participants: people });
+    return Response.json({ code: 20404, message: "Not found", status: 404 }, { status: 404 });
+  };
+  const laml = createLamlClient({ spaceUrl: "http://127.0.0.1:4010", projectId: "p", apiToken: "t", fetch });
+  const roster = await createRoster(laml, "c", { reconcileEveryMs: 60000 });
+  const errors = [];
+  roster.addEventListener("error", (event) => errors.push(String(event.detail)));
+  await roster.apply({ StatusCallbackEvent: "participant-join", ConferenceSid: "c", CallSid: "call-1" });
+  // The timer is unref'd: the process ends here without close().
+  console.log(JSON.stringify({ sids: roster.snapshot().map((p) => p.call_sid), errors }));
+}
+main();
+`;
+
+  test.each([
+    [
+      "esm",
+      "roster.mjs",
+      'import { createLamlClient } from "@laml/client"; import { createRoster } from "@laml/client/roster";',
+    ],
+    [
+      "cjs",
+      "roster.cjs",
+      'const { createLamlClient } = require("@laml/client"); const { createRoster } = require("@laml/client/roster");',
+    ],
+  ])(
+    "@laml/client/roster loads from %s, tells a 404 from the core's error and lets the process end",
+    (_, file, load) => {
+      writeFileSync(join(consumer, file), rosterProgram(load));
+      expect(JSON.parse(run(process.execPath, [file]))).toEqual({ sids: ["call-0"], errors: [] });
+    },
+  );
 
   test("type-checks TypeScript consumers in ESM and CJS, and rejects a wrong field", () => {
     writeFileSync(

@@ -6,6 +6,8 @@ import { PACKAGE_DIR, requireBuild } from "./support/package-dir.js";
 
 /** The issue's budget for the client plus openapi-fetch, minified and gzipped: 5 kB. */
 const BUDGET_BYTES = 5 * 1024;
+/** The budget of `@laml/client/roster` alone: it takes the client as an argument, so none of it is in here. */
+const ROSTER_BUDGET_BYTES = 2 * 1024;
 
 /** Bundles `code` as a browser app would (the published ESM build, minified) and gzips it at level 9. */
 async function gzippedBundle(code: string): Promise<{ text: string; gzipped: number }> {
@@ -59,18 +61,29 @@ describe("bundle size", () => {
     expect(text).not.toContain("SIGNALWIRE_API_TOKEN");
     expect(gzipped).toBeLessThan(whole / 4);
   });
+
+  test("@laml/client/roster is at most 2 kB on its own and carries none of the core", async () => {
+    const { text, gzipped } = await gzippedBundle(`export { createRoster } from "@laml/client/roster";`);
+    console.log(`@laml/client/roster: ${gzipped} bytes gzipped (budget ${ROSTER_BUDGET_BYTES})`);
+    expect(gzipped).toBeLessThanOrEqual(ROSTER_BUDGET_BYTES);
+    expect(text).not.toContain("SIGNALWIRE_API_TOKEN");
+    expect(text).not.toContain("Middleware must be an object");
+  });
 });
 
 describe("runtime code", () => {
-  test.each(["dist/index.js", "dist/index.cjs"])("%s uses no Node built-in (runs wherever fetch runs)", (file) => {
-    const code = readFileSync(`${PACKAGE_DIR}/${file}`, "utf8");
-    expect(code).not.toMatch(/["']node:|\bBuffer\b/);
-    // The environment is read only through globalThis.process, where one exists; the bundled
-    // openapi-fetch looks at process.versions only behind its own typeof guard.
-    const unguarded = code.replace(/globalThis\.process\?\./g, "").replace(/typeof process === "object" &&.*/g, "");
-    expect(unguarded).not.toMatch(/\bprocess\b/);
-    // Nothing is required or imported at run time: openapi-fetch is bundled in (load time), and
-    // @laml/types is types only.
-    expect([...code.matchAll(/(?:require\(|from\s*)["']([^"']+)["']/g)]).toEqual([]);
-  });
+  test.each(["dist/index.js", "dist/index.cjs", "dist/roster.js", "dist/roster.cjs"])(
+    "%s uses no Node built-in (runs wherever fetch runs)",
+    (file) => {
+      const code = readFileSync(`${PACKAGE_DIR}/${file}`, "utf8");
+      expect(code).not.toMatch(/["']node:|\bBuffer\b/);
+      // The environment is read only through globalThis.process, where one exists; the bundled
+      // openapi-fetch looks at process.versions only behind its own typeof guard.
+      const unguarded = code.replace(/globalThis\.process\?\./g, "").replace(/typeof process === "object" &&.*/g, "");
+      expect(unguarded).not.toMatch(/\bprocess\b/);
+      // Nothing is required or imported at run time: openapi-fetch is bundled in (load time), and
+      // @laml/types is types only.
+      expect([...code.matchAll(/(?:require\(|from\s*)["']([^"']+)["']/g)]).toEqual([]);
+    },
+  );
 });
