@@ -12,14 +12,21 @@ function* operations() {
   }
 }
 
+// The webhooks' operations: requests SignalWire sends, not ones the API answers.
+function* webhookOperations() {
+  for (const [name, item] of Object.entries<any>(spec.webhooks ?? {})) {
+    for (const [method, op] of Object.entries<any>(item)) if (op?.operationId) yield { name, method, op };
+  }
+}
+
 function operation(operationId: string) {
   const found = [...operations()].find(({ op }) => op.operationId === operationId);
   if (!found) throw new Error(`The spec has no operation ${operationId}.`);
   return found.op;
 }
 
-function* mediaExamples() {
-  for (const { op } of operations()) {
+function* mediaExamples(ops: Iterable<{ op: any }>) {
+  for (const { op } of ops) {
     const bodies = Object.entries<any>(op.responses).map(([status, r]) => [`${status}`, r] as const);
     if (op.requestBody) bodies.push(["request", op.requestBody]);
     for (const [where, body] of bodies) {
@@ -35,7 +42,7 @@ function* mediaExamples() {
 }
 
 describe("examples", () => {
-  test.each([...mediaExamples()].map((e) => [e.label, e] as const))("%s validates", (_, e) => {
+  test.each([...mediaExamples(operations())].map((e) => [e.label, e] as const))("%s validates", (_, e) => {
     const validate = ajv.compile(e.schema);
     expect(validate(e.value), ajv.errorsText(validate.errors)).toBe(true);
   });
@@ -59,6 +66,45 @@ describe("examples", () => {
     const validate = ajv.compile(media.schema);
     expect(validate(kept), ajv.errorsText(validate.errors)).toBe(true);
     expect(kept).toEqual(seed);
+  });
+});
+
+describe("webhooks", () => {
+  const callback = spec.webhooks.conferenceStatusCallback.post;
+  const form = callback.requestBody.content["application/x-www-form-urlencoded"];
+
+  test.each([...mediaExamples(webhookOperations())].map((e) => [e.label, e] as const))("%s validates", (_, e) => {
+    const validate = ajv.compile(e.schema);
+    expect(validate(e.value), ajv.errorsText(validate.errors)).toBe(true);
+  });
+
+  test("the conference status callback is a form-encoded POST and the only webhook", () => {
+    expect([...webhookOperations()].map(({ name, method }) => `${method} ${name}`)).toEqual([
+      "post conferenceStatusCallback",
+    ]);
+    expect(Object.keys(callback.requestBody.content)).toEqual(["application/x-www-form-urlencoded"]);
+  });
+
+  test("has one example per documented event, each naming its event", () => {
+    const documented: string[] = form.schema.properties.StatusCallbackEvent.examples;
+    expect(documented).toHaveLength(10);
+    const shown = Object.values<any>(form.examples).map((example) => example.value.StatusCallbackEvent);
+    expect(shown.sort()).toEqual([...documented].sort());
+  });
+
+  test("documents both signature headers", () => {
+    const headers = callback.parameters.filter((p: any) => p.in === "header").map((p: any) => p.name);
+    expect(headers).toEqual(["X-SignalWire-Signature", "X-Twilio-Signature"]);
+  });
+
+  test("types the form's booleans and integers, not as strings", () => {
+    const types = Object.fromEntries(
+      Object.entries<any>(form.schema.properties).map(([name, schema]) => [name, schema.type]),
+    );
+    for (const name of ["EndConferenceOnExit", "Hold", "Muted", "StartConferenceOnEnter"]) {
+      expect(types[name], name).toBe("boolean");
+    }
+    expect(types.Duration).toBe("integer");
   });
 });
 
