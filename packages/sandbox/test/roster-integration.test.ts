@@ -1,5 +1,6 @@
 import { createLamlClient } from "@laml/client";
-import { type ConferenceEvent, createRoster } from "@laml/client/roster";
+import { createRoster } from "@laml/client/roster";
+import type { ConferenceStatusCallback as ConferenceEvent } from "@laml/types";
 import { afterAll, expect, test } from "vitest";
 import { formatRfc2822 } from "../src/format-rfc2822.js";
 import { startSandbox } from "../src/start-sandbox.js";
@@ -40,7 +41,13 @@ test.each([1, 2, 3])(
 
     const events: ConferenceEvent[] = [];
     const happened = (kind: string, callSid: string, timestamp = formatRfc2822(Date.now())) =>
-      events.push({ StatusCallbackEvent: kind, ConferenceSid: conferenceSid, CallSid: callSid, Timestamp: timestamp });
+      events.push({
+        AccountSid: projectId,
+        StatusCallbackEvent: kind,
+        ConferenceSid: conferenceSid,
+        CallSid: callSid,
+        Timestamp: timestamp,
+      });
     for (let step = 0; step < 150; step++) {
       const present = sb.participants(projectId, conferenceSid);
       const someone = present[Math.floor(random() * present.length)];

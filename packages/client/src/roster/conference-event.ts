@@ -1,2 +1,3 @@
-// The one place the roster takes its event type from: @laml/client/webhooks' parsed callback.
-export type { ConferenceEvent } from "../../test/roster/conference-event.js";
+// The callback the roster takes: the spec's decoded form fields. @laml/client/webhooks'
+// parseConferenceEvent() returns this type (plus any unknown fields it kept).
+export type { ConferenceStatusCallback as ConferenceEvent } from "@laml/types";

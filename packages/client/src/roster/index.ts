@@ -1,4 +1,3 @@
-export type { ConferenceEvent } from "./conference-event.js";
 export { createRoster } from "./create-roster.js";
 export type {
   ParticipantChange,

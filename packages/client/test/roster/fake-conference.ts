@@ -1,7 +1,7 @@
 import type { Participant } from "@laml/types";
+import type { ConferenceEvent } from "../../src/roster/conference-event.js";
 import { fakeFetch, json, lamlError } from "../support/fake-fetch.js";
-import { CONFERENCE_SID, PARTICIPANTS_PATH, page, participant, testClient } from "../support/fixtures.js";
-import type { ConferenceEvent } from "./conference-event.js";
+import { CONFERENCE_SID, PARTICIPANTS_PATH, PROJECT_ID, page, participant, testClient } from "../support/fixtures.js";
 
 /** A time `s` seconds into the test conference, as the API and callbacks write it. */
 export const at = (s: number) => new Date(Date.UTC(2026, 10, 24, 21, 0, s)).toUTCString().replace(/GMT$/, "+0000");
@@ -11,18 +11,15 @@ export const member = (n: number, s = 0, fields: Partial<Participant> = {}) =>
   participant(n, { date_updated: at(s), muted: false, ...fields });
 
 /** A parsed status callback of the test conference about participant `n`, at second `s`. */
-export const callback = (
-  kind: string,
-  n: number,
-  s: number,
-  fields: Partial<ConferenceEvent> = {},
-): ConferenceEvent => ({
-  StatusCallbackEvent: kind,
-  ConferenceSid: CONFERENCE_SID,
-  CallSid: participant(n).call_sid,
-  Timestamp: at(s),
-  ...fields,
-});
+export const callback = (kind: string, n: number, s: number, fields: Partial<ConferenceEvent> = {}): ConferenceEvent =>
+  ({
+    AccountSid: PROJECT_ID,
+    StatusCallbackEvent: kind,
+    ConferenceSid: CONFERENCE_SID,
+    CallSid: participant(n).call_sid,
+    Timestamp: at(s),
+    ...fields,
+  }) as ConferenceEvent;
 
 /** Something that can be let go later: a held answer. */
 export function gate() {
