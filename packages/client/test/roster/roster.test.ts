@@ -1,5 +1,6 @@
 import type { Participant } from "@laml/types";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import type { ConferenceEvent } from "../../src/roster/conference-event.js";
 import { createRoster, type Roster, type RosterChange } from "../../src/roster/index.js";
 import { CONFERENCE_SID, participant } from "../support/fixtures.js";
 import { at, callback, fakeConference, gate, member } from "./fake-conference.js";
@@ -228,53 +229,41 @@ describe("apply", () => {
 });
 
 describe("races between a join's fetch and later callbacks", () => {
-  test("a leave that arrives while the join is fetched is not undone by the fetch", async () => {
-    const { roster, state, changes } = await setup([member(1)]);
-    state.people.push(member(2, 5));
+  /**
+   * A roster of `people` where participant 2 (`fetched`) joins at second 5 and `meanwhile`
+   * arrives while its fetch is held.
+   */
+  async function joinWhile(meanwhile: ConferenceEvent, fetched: Participant, people: Participant[] = []) {
+    const conference = await setup(people);
+    conference.state.people.push(fetched);
     const held = gate();
-    state.hold = held.opened;
-    const joined = roster.apply(callback("participant-join", 2, 5));
-    await roster.apply(callback("participant-leave", 2, 6));
+    conference.state.hold = held.opened;
+    const joined = conference.roster.apply(callback("participant-join", 2, 5));
+    await conference.roster.apply(meanwhile);
     held.open();
     await joined;
+    return conference;
+  }
+
+  test("a leave that arrives while the join is fetched is not undone by the fetch", async () => {
+    const { roster, changes } = await joinWhile(callback("participant-leave", 2, 6), member(2, 5), [member(1)]);
     expect(sids(roster.snapshot())).toEqual([sid(1)]);
     expect(changes).toEqual([]);
   });
 
   test("a mute that arrives while the join is fetched is laid over the fetched participant", async () => {
-    const { roster, state } = await setup([]);
-    state.people.push(member(2, 5));
-    const held = gate();
-    state.hold = held.opened;
-    const joined = roster.apply(callback("participant-join", 2, 5));
-    await roster.apply(callback("participant-mute", 2, 6));
-    held.open();
-    await joined;
+    const { roster } = await joinWhile(callback("participant-mute", 2, 6), member(2, 5));
     expect(roster.snapshot()).toEqual([member(2, 5, { muted: true })]);
   });
 
   test("but not when the fetched participant is newer than the mute", async () => {
-    const { roster, state } = await setup([]);
     // Unmuted at 8, after the mute at 6 that is delivered late.
-    state.people.push(member(2, 8));
-    const held = gate();
-    state.hold = held.opened;
-    const joined = roster.apply(callback("participant-join", 2, 5));
-    await roster.apply(callback("participant-mute", 2, 6));
-    held.open();
-    await joined;
+    const { roster } = await joinWhile(callback("participant-mute", 2, 6), member(2, 8));
     expect(roster.snapshot()).toEqual([member(2, 8)]);
   });
 
   test("a conference-end during the fetch keeps the participant out", async () => {
-    const { roster, state } = await setup([]);
-    state.people.push(member(2, 5));
-    const held = gate();
-    state.hold = held.opened;
-    const joined = roster.apply(callback("participant-join", 2, 5));
-    await roster.apply(callback("conference-end", 2, 6, { CallSid: undefined }));
-    held.open();
-    await joined;
+    const { roster } = await joinWhile(callback("conference-end", 2, 6, { CallSid: undefined }), member(2, 5));
     expect(roster.snapshot()).toEqual([]);
   });
 
