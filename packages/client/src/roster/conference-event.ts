@@ -1,3 +1,2 @@
-// The callback the roster takes: the spec's decoded form fields. @laml/client/webhooks'
-// parseConferenceEvent() returns this type (plus any unknown fields it kept).
-export type { ConferenceStatusCallback as ConferenceEvent } from "@laml/types";
+// The callback the roster takes: what @laml/client/webhooks' parseConferenceEvent() returns.
+export type { ConferenceEvent } from "../webhooks/conference-event.js";
