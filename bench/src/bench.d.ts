@@ -30,7 +30,7 @@ export interface Row {
   benchmark: string;
   /** What was measured, e.g. "@laml/client `laml.raw.GET`". */
   subject: string;
-  /** The figure as people read it, e.g. "182 µs per call". */
+  /** The figure as people read it: a number with its unit and what it counts ("… µs per call"). */
   figure: string;
   /** The figure as a number (bytes, ms, requests/s…); null when it could not be measured. */
   value: number | null;

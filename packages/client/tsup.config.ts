@@ -1,16 +1,24 @@
 import { defineConfig } from "tsup";
 import { define } from "./build-constants.js";
 
+/**
+ * The package's entry points by their name in dist/: each one is built to `<name>.js`, `.cjs`
+ * and `.d.ts`. A new entry point is a line here and its subpath in package.json's `exports`.
+ */
+const entry = {
+  index: "src/index.ts",
+};
+
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry,
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
   target: "es2022",
   platform: "neutral",
   define,
-  // openapi-fetch is bundled in: Node 20 spends 2-2.5 ms resolving a bare package specifier at
-  // import, more than this whole package takes to load (bench: load time 1.57x openapi-fetch
-  // alone). It stays a dependency for the types of `laml.raw`.
+  // openapi-fetch is bundled in: Node 20 takes longer to resolve a bare package specifier at
+  // import than this whole package takes to load (docs/decisions.md). It stays a dependency for
+  // the types of `laml.raw`.
   noExternal: ["openapi-fetch"],
 });

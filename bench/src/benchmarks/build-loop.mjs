@@ -10,7 +10,7 @@ import { runCommand } from "../run-command.mjs";
 
 /** The spec file edited, the generated file that must change, and the package that generates it. */
 const editedSpecFile = "spec/components/schemas/Participant.yaml";
-const generatedTypes = "packages/types/src/schema.d.ts";
+const generatedTypes = "packages/types/generated/schema.d.ts";
 const typesPackage = "@laml/types";
 /** A one-line, unquoted `description:` in the edited file: appending to it is valid YAML and reaches the generated JSDoc. */
 const plainDescription = /^(\s+description: [^'"|>\s].*)$/m;

@@ -2,3 +2,5 @@
 declare const __LAML_CLIENT_VERSION__: string;
 /** The largest `PageSize` the API takes, replaced at build time from the spec (see build-constants.ts). */
 declare const __LAML_PAGE_SIZE_MAX__: number;
+/** The path every operation lives under (the spec's server URL's path), replaced at build time from the spec. */
+declare const __LAML_API_BASE_PATH__: string;

@@ -1,11 +1,10 @@
 import type { paths } from "@laml/types";
-import createClient, { type Client } from "openapi-fetch";
-import { createLamlFetch } from "./create-laml-fetch.js";
-import { createParticipants } from "./create-participants.js";
-import type { LamlClientOptions } from "./laml-client-options.js";
-import type { ParticipantsResource } from "./participants-resource.js";
-import { resolveOptions } from "./resolve-options.js";
-import { serializeForm } from "./serialize-form.js";
+import type { Client } from "openapi-fetch";
+import { createLamlCore } from "./create-laml-core.js";
+import type { LamlClientOptions } from "./options/laml-client-options.js";
+import { createParticipants } from "./resources/participants/create-participants.js";
+import type { ParticipantsResource } from "./resources/participants/participants-resource.js";
+import { createRawClient } from "./resources/raw/create-raw-client.js";
 
 /** A client of one SignalWire space and project. It holds the API token out of sight: no property shows it. */
 export interface LamlClient {
@@ -17,25 +16,8 @@ export interface LamlClient {
   readonly accountSid: string;
 }
 
-/** Creates a client; throws `LamlClientError` at once when an option is missing or invalid. */
+/** Creates a client with every resource; throws `LamlClientError` at once when an option is missing or invalid. */
 export function createLamlClient(options?: LamlClientOptions): LamlClient {
-  const resolved = resolveOptions(options);
-  const send = createLamlFetch(resolved);
-  const raw = createClient<paths>({
-    baseUrl: resolved.apiRoot,
-    // openapi-fetch hands over a Request; the wrapper sends its parts under the same policy.
-    fetch: async (request) =>
-      send(new URL(request.url), {
-        method: request.method,
-        headers: request.headers,
-        body: request.body && (await request.text()),
-        signal: request.signal,
-      }),
-    bodySerializer: serializeForm,
-  });
-  return {
-    participants: createParticipants(send, resolved),
-    raw,
-    accountSid: resolved.accountSid,
-  };
+  const core = createLamlCore(options);
+  return { participants: createParticipants(core), raw: createRawClient(core), accountSid: core.accountSid };
 }

@@ -7,7 +7,16 @@ export type {
   UpdateParticipantBody,
 } from "@laml/types";
 export { createLamlClient, type LamlClient } from "./create-laml-client.js";
-export { LamlApiError } from "./laml-api-error.js";
-export { LamlClientError } from "./laml-client-error.js";
-export type { LamlClientOptions } from "./laml-client-options.js";
-export type { CallOptions, ListOptions, PagesOptions, ParticipantsResource } from "./participants-resource.js";
+export { createLamlCore, type LamlCore } from "./create-laml-core.js";
+export { LamlApiError } from "./errors/laml-api-error.js";
+export { LamlClientError } from "./errors/laml-client-error.js";
+export type { LamlFetch, LamlRequestInit } from "./fetch/create-laml-fetch.js";
+export type { LamlClientOptions } from "./options/laml-client-options.js";
+export { createParticipants } from "./resources/participants/create-participants.js";
+export type {
+  CallOptions,
+  ListOptions,
+  PagesOptions,
+  ParticipantsResource,
+} from "./resources/participants/participants-resource.js";
+export { createRawClient } from "./resources/raw/create-raw-client.js";

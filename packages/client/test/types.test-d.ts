@@ -1,6 +1,12 @@
 import type { ListParticipantsQuery, Participant, ParticipantPage, UpdateParticipantBody } from "@laml/types";
 import { assertType, describe, expectTypeOf, test } from "vitest";
 import { createLamlClient, type LamlApiError, type LamlClient, type LamlClientOptions } from "../src/index.js";
+import type {
+  OperationGuard,
+  OperationMap,
+  StaleRawOnly,
+  UnhandledOperations,
+} from "../src/resources/operation-guard.js";
 
 declare const laml: LamlClient;
 const conferenceSid = "8a2f9c61-3b0e-4f5d-9c47-1d2e3f4a5b6c";
@@ -142,5 +148,39 @@ describe("LamlApiError", () => {
     expectTypeOf(error.path).toEqualTypeOf<string>();
     expectTypeOf(error.body).toEqualTypeOf<unknown>();
     expectTypeOf(error).toExtend<Error>();
+  });
+});
+
+describe("the operation guard", () => {
+  test("holds today: every operation of the spec is sent by a resource method or listed as raw-only", () => {
+    expectTypeOf<OperationGuard>().toEqualTypeOf<[never, never]>();
+  });
+
+  test("names an operation that no resource method sends, unless it is listed as raw-only", () => {
+    type Unhandled = UnhandledOperations<"getParticipant" | "listConferences", "getParticipant", never>;
+    expectTypeOf<Unhandled>().toEqualTypeOf<Extract<Unhandled, `listConferences: ${string}`>>();
+    expectTypeOf<Unhandled>().not.toBeNever();
+    expectTypeOf<
+      UnhandledOperations<"getParticipant" | "listConferences", "getParticipant", "listConferences">
+    >().toBeNever();
+  });
+
+  test("names a raw-only operation the spec does not have or a resource sends", () => {
+    type Stale = StaleRawOnly<"getParticipant", "getParticipant", "getParticipant" | "listConferences">;
+    expectTypeOf<Stale>().toEqualTypeOf<Extract<Stale, `getParticipant: ${string}` | `listConferences: ${string}`>>();
+    expectTypeOf<Extract<Stale, `listConferences: ${string}`>>().not.toBeNever();
+    expectTypeOf<Extract<Stale, `getParticipant: ${string}`>>().not.toBeNever();
+  });
+
+  test("a resource's operation map must cover each of its methods with an operation of the spec", () => {
+    type Resource = { get(): void; remove(): void };
+    assertType<OperationMap<Resource, { get: "getParticipant"; remove: "deleteParticipant" }>>({
+      get: "getParticipant",
+      remove: "deleteParticipant",
+    });
+    // @ts-expect-error remove has no operation
+    assertType<OperationMap<Resource, { get: "getParticipant" }>>({ get: "getParticipant" });
+    // @ts-expect-error listConferences is not an operation of the spec
+    assertType<OperationMap<Resource, { get: "getParticipant"; remove: "listConferences" }>>({ get: "getParticipant" });
   });
 });

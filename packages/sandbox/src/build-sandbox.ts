@@ -1,13 +1,9 @@
+import { createAjv } from "@laml/spec";
 import type { FastifyInstance } from "fastify";
-import { apiPrefixes } from "./api-prefixes.js";
-import { applySeed, type SandboxSeed } from "./apply-seed.js";
-import { createAjv } from "./create-ajv.js";
-import { createApp } from "./create-app.js";
-import { FaultInjector, type FaultSettings } from "./fault-injector.js";
-import { loadSpec } from "./load-spec.js";
-import type { SandboxExchange } from "./sandbox-exchange.js";
-import { SandboxState } from "./sandbox-state.js";
-import { readOperations } from "./spec-operations.js";
+import { FaultInjector, type FaultSettings } from "./faults/fault-injector.js";
+import { createApp, type SandboxExchange } from "./http/create-app.js";
+import { applySeed, type SandboxSeed } from "./state/apply-seed.js";
+import { SandboxState } from "./state/sandbox-state.js";
 
 /** What a sandbox starts with and how it reports. */
 export interface BuildOptions {
@@ -30,17 +26,14 @@ export interface BuiltSandbox {
   faults: FaultInjector;
 }
 
-/** Reads the spec and wires the state, the fault injector and the HTTP app together. */
+/** Wires the state, the fault injector and the HTTP app together. */
 export function buildSandbox(options: BuildOptions = {}): BuiltSandbox {
-  const spec = loadSpec();
-  const ajv = createAjv();
-  const prefixes = apiPrefixes(spec);
-  const state = new SandboxState(spec, ajv, prefixes, options.clock ?? Date.now);
-  if (options.seed) applySeed(state, options.seed, spec, ajv);
+  // The validator fills in the spec's defaults (`PageSize`, `Page`) as it checks a request.
+  const ajv = createAjv({ useDefaults: true });
+  const state = new SandboxState(ajv, options.clock ?? Date.now);
+  if (options.seed) applySeed(state, options.seed, ajv);
   const faults = new FaultInjector(options.faults);
   const app = createApp({
-    operations: readOperations(spec),
-    prefixes,
     state,
     faults,
     ajv,

@@ -1,7 +1,7 @@
-export type { SandboxSeed } from "./apply-seed.js";
-export { DEMO } from "./demo.js";
-export type { FaultKind, FaultSettings } from "./fault-injector.js";
-export type { SandboxExchange } from "./sandbox-exchange.js";
-export type { ConferenceOptions, ParticipantFields, SandboxAccount } from "./sandbox-state.js";
+export { DEMO } from "./cli/demo.js";
+export type { FaultKind, FaultSettings } from "./faults/fault-injector.js";
+export type { SandboxExchange } from "./http/create-app.js";
 export type { Sandbox, SandboxFaults, SandboxOptions } from "./start-sandbox.js";
 export { startSandbox } from "./start-sandbox.js";
+export type { SandboxSeed } from "./state/apply-seed.js";
+export type { ConferenceOptions, ParticipantFields, SandboxAccount } from "./state/sandbox-state.js";

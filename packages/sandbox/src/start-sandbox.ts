@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { type BuildOptions, buildSandbox } from "./build-sandbox.js";
-import type { FaultInjector } from "./fault-injector.js";
-import type { SandboxState } from "./sandbox-state.js";
+import type { FaultInjector } from "./faults/fault-injector.js";
+import type { SandboxState } from "./state/sandbox-state.js";
 
 /** Where to listen, and what to start with. */
 export interface SandboxOptions extends BuildOptions {

@@ -4,8 +4,8 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { DEMO } from "../src/demo.js";
-import { parseCliArgs } from "../src/parse-cli-args.js";
+import { DEMO } from "../src/cli/demo.js";
+import { parseCliArgs } from "../src/cli/parse-cli-args.js";
 
 const bin = new URL("../bin/laml-sandbox.js", import.meta.url).pathname;
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from "vitest";
-import { DEMO, demoSeed } from "../src/demo.js";
-import { FaultInjector } from "../src/fault-injector.js";
+import { DEMO, demoSeed } from "../src/cli/demo.js";
+import { FaultInjector } from "../src/faults/fault-injector.js";
 import { startSandbox } from "../src/start-sandbox.js";
 import { contractRecorder } from "./contract.js";
 import { PREFIX } from "./harness.js";
@@ -79,6 +79,19 @@ describe("fault injection over HTTP", async () => {
     const cleared = await fetch(admin, { method: "DELETE" });
     expect(await cleared.json()).toMatchObject({ settings: {} });
     expect((await (await fetch(admin)).json()).injected[503]).toBeGreaterThan(0);
+  });
+
+  test("reaches the API's routes and its 404s, never the admin API", async () => {
+    const admin = `${sb.url}/__sandbox/faults`;
+    sb.faults.next("503", "503");
+    expect((await fetch(admin)).status).toBe(200);
+    expect(
+      (await fetch(admin, { method: "PUT", body: "{}", headers: { "content-type": "application/json" } })).status,
+    ).toBe(200);
+    sb.faults.next("503", "503");
+    expect((await fetch(`${sb.url}/nowhere`)).status).toBe(503);
+    expect((await get()).status).toBe(503);
+    expect((await fetch(`${sb.url}/nowhere`)).status).toBe(404);
   });
 });
 

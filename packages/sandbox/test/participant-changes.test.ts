@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatRfc2822 } from "../src/format-rfc2822.js";
+import { formatRfc2822 } from "../src/state/format-rfc2822.js";
 import { injectSandbox } from "./harness.js";
 
 describe("updating and removing participants", () => {

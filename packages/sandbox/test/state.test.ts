@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { buildSandbox } from "../src/build-sandbox.js";
-import { DEMO, DEMO_PARTICIPANTS, demoSeed } from "../src/demo.js";
+import { DEMO, DEMO_PARTICIPANTS, demoSeed } from "../src/cli/demo.js";
 import { startSandbox } from "../src/start-sandbox.js";
 
 describe("the programmatic API", () => {

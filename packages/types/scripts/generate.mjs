@@ -1,4 +1,4 @@
-// Generates src/schema.d.ts from the spec, with the API, lint rules and output path all read
+// Generates generated/schema.d.ts from the spec, with the API, lint rules and output path all read
 // from the one redocly.yaml. Run by `build`; the drift test calls generateSchema() directly.
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";

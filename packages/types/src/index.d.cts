@@ -1,6 +1,7 @@
-// The public names of @laml/types. Every type here is derived from the generated schema.d.ts;
-// nothing is written by hand, so a spec change flows through on the next `pnpm build`.
-import type { components, operations, paths } from "./schema.js";
+// The public names of @laml/types. Every type here is derived from the generated schema
+// (../generated/schema.d.ts); nothing is written by hand, so a spec change flows through on the
+// next `pnpm build`.
+import type { components, operations, paths } from "../generated/schema.js";
 
 export type { components, operations, paths };
 

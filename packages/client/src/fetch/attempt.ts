@@ -1,0 +1,124 @@
+import type { AttemptOutcome } from "./retry-delay.js";
+
+/** What every attempt of one request sends, prepared once by the fetch wrapper. */
+export interface AttemptRequest {
+  fetch: (url: URL, init: RequestInit) => Promise<Response>;
+  url: URL;
+  method: string;
+  headers: Headers;
+  body: string | null | undefined;
+  timeoutMs: number;
+  /** The caller's signal: its abort ends the attempt, and is final. */
+  signal: AbortSignal | null | undefined;
+}
+
+/**
+ * One attempt of a request: its own controller, aborted by its timeout or by the caller's abort;
+ * the backoff before it; and, when its answer is the one returned, the cover over its body. The
+ * attempt is itself the caller's abort listener and its timer's argument, so no closure is made
+ * per attempt.
+ */
+export class Attempt implements AttemptOutcome {
+  response: Response | undefined;
+  failure: unknown;
+  private readonly controller = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  // Rejects what the attempt waits for (the backoff, the answer, the body) when it is aborted.
+  private interrupt: ((reason: unknown) => void) | undefined;
+
+  constructor(private readonly request: AttemptRequest) {
+    request.signal?.addEventListener("abort", this);
+  }
+
+  /** An aborted attempt whose caller did not abort timed out. */
+  get timedOut(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  /** Waits `delay` ms, then sends; sets `response` or `failure`. Rejects only with the caller's abort. */
+  async send(delay: number): Promise<void> {
+    const { fetch, url, method, headers, body, timeoutMs, signal } = this.request;
+    try {
+      if (delay) await this.wait(new Promise((resolve) => (this.timer = setTimeout(resolve, delay))));
+      this.timer = setTimeout(Attempt.timeOut, timeoutMs, this);
+      // A redirect is not followed: credentials would go along to wherever it points.
+      const init: RequestInit = { method, headers, body, signal: this.controller.signal, redirect: "manual" };
+      this.response = await this.wait(fetch(url, init));
+    } catch (error) {
+      this.failure = this.timedOut ? this.controller.signal.reason : error;
+    }
+    // A user's abort is final: never retried.
+    signal?.throwIfAborted();
+  }
+
+  /**
+   * Hands the outcome to the caller: the answer with its body covered, or the failure, a network
+   * error named after the request (fetch's own says only "fetch failed"; the cause is kept).
+   */
+  end(): Response {
+    const { response, failure } = this;
+    if (response) return this.cover(response);
+    this.settle();
+    const { method, url } = this.request;
+    throw failure instanceof TypeError
+      ? new TypeError(`${method} ${url.pathname}: ${failure.message}`, { cause: failure })
+      : failure;
+  }
+
+  /**
+   * Ends the timer and the link to the caller's signal. It also lets go of the last wait, whose
+   * promise holds what it resolved to (the body): kept, it made full garbage collections more
+   * frequent (bench/README.md).
+   */
+  settle(): void {
+    this.interrupt = undefined;
+    clearTimeout(this.timer);
+    this.request.signal?.removeEventListener("abort", this);
+  }
+
+  /**
+   * Aborts the attempt and ends at once whatever waits on it, even a fetch that misses the abort:
+   * a Request's signal stops following ours once the Request is garbage-collected (in Node), and
+   * a test double may not listen at all.
+   */
+  abort(reason: unknown): void {
+    this.interrupt?.(reason);
+    this.settle();
+    this.controller.abort(reason);
+  }
+
+  /** Ends `attempt` with a `TimeoutError` naming the request (its timer's callback). */
+  private static timeOut(attempt: Attempt): void {
+    const { method, url, timeoutMs } = attempt.request;
+    attempt.abort(new DOMException(`${method} ${url} timed out after ${timeoutMs} ms (timeoutMs)`, "TimeoutError"));
+  }
+
+  /** The caller's abort (the attempt is an `EventListenerObject`). */
+  handleEvent(): void {
+    this.abort(this.request.signal?.reason);
+  }
+
+  /** Waits for `promise` unless the attempt is aborted first. */
+  private wait<T>(promise: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.interrupt = reject;
+      promise.then(resolve, reject);
+    });
+  }
+
+  /**
+   * Keeps the timeout and the caller's abort over the reading of the body, settling once it is
+   * read. openapi-fetch and paging read bodies with these two methods, so wrapping them on this
+   * response is all it takes (with another `parseAs`, the timer settles later); reading the body
+   * here instead, in a clone or a copy, made every call slower (bench/README.md).
+   */
+  private cover(response: Response): Response {
+    if (!response.body) this.settle();
+    for (const read of ["json", "text"] as const) {
+      const original = response[read] as () => Promise<unknown>;
+      (response as unknown as Record<string, unknown>)[read] = () =>
+        this.wait(original.call(response)).finally(() => this.settle());
+    }
+    return response;
+  }
+}

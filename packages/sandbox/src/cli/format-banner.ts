@@ -1,0 +1,55 @@
+import { JSON_SUFFIX, participantsUri } from "../operations/participants-uri.js";
+import { DEMO, DEMO_PARTICIPANTS } from "./demo.js";
+
+/** What the start-up banner shows. */
+export interface BannerFacts {
+  url: string;
+  prefixes: readonly string[];
+  demo: boolean;
+  docsUrl: string;
+  /** Project IDs of the accounts loaded from a seed file (their tokens are not printed). */
+  seededProjectIds: string[];
+  faultsOn: boolean;
+}
+
+/**
+ * The text `laml-sandbox` prints when it is ready: where it listens, the demo credentials (which
+ * are public) and a snippet to paste. Tokens from a seed file are never printed.
+ */
+export function formatBanner(facts: BannerFacts): string {
+  const { url, prefixes, demo, docsUrl, seededProjectIds, faultsOn } = facts;
+  const lines = [
+    `LaML sandbox listening on ${url}`,
+    `  API   ${url}${prefixes[0]} (also under ${prefixes.slice(1).join(", ")})`,
+  ];
+  if (demo) lines.push(`  Docs  ${docsUrl} (served by apps/docs when it runs)`);
+  for (const projectId of seededProjectIds) lines.push(`  Seeded account ${projectId}`);
+  if (demo) {
+    lines.push(
+      "",
+      "Demo credentials (public, for this local sandbox only):",
+      `  Project ID  ${DEMO.projectId}`,
+      `  API token   ${DEMO.apiToken}`,
+      `  Conference  ${DEMO.conferenceSid} (${DEMO_PARTICIPANTS} participants)`,
+      "",
+      "List the participants with @laml/client (paste from the repository root):",
+      "",
+      `  export SIGNALWIRE_SPACE_URL=${url}`,
+      `  export SIGNALWIRE_PROJECT_ID=${DEMO.projectId}`,
+      `  export SIGNALWIRE_API_TOKEN=${DEMO.apiToken}`,
+      `  (cd apps/example && node --input-type=module -e '`,
+      `    import { createLamlClient } from "@laml/client";`,
+      `    const laml = createLamlClient();`,
+      `    for await (const p of laml.participants.list("${DEMO.conferenceSid}"))`,
+      `      console.log(p.call_sid, p.muted ? "muted" : "", p.hold ? "on hold" : "");`,
+      `  ')`,
+      "",
+      "or with curl:",
+      "",
+      `  curl -u "$SIGNALWIRE_PROJECT_ID:$SIGNALWIRE_API_TOKEN" \\`,
+      `    "$SIGNALWIRE_SPACE_URL${participantsUri(prefixes[0] ?? "", "$SIGNALWIRE_PROJECT_ID", DEMO.conferenceSid)}${JSON_SUFFIX}?PageSize=5"`,
+    );
+  }
+  lines.push("", `Fault injection is ${faultsOn ? "ON" : "off"} (see packages/sandbox/README.md). Ctrl-C stops.`);
+  return lines.join("\n");
+}

@@ -1,0 +1,12 @@
+export { apiBasePath, readApiBasePath, resolveServerUrl } from "./api-base-path.js";
+export { bundle } from "./bundle.js";
+export { type Ajv, type CreateAjvOptions, createAjv } from "./create-ajv.js";
+export { type ErrorCode, errorCodes, readErrorCodes } from "./error-codes.js";
+export { mergeParameters } from "./merge-parameters.js";
+export type * from "./openapi-document.js";
+export { HTTP_METHODS } from "./openapi-document.js";
+export { operation, operations, parameter } from "./operations.js";
+export { readOperations, type SpecOperation } from "./read-operations.js";
+export { readWebhooks, type SpecWebhook } from "./read-webhooks.js";
+export type { RequestBodySchemas } from "./request-body-schemas.js";
+export { webhooks } from "./webhooks.js";
