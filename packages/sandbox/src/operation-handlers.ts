@@ -1,4 +1,4 @@
-import type { operations, UpdateParticipantBody } from "@laml/types";
+import type { operations, UpdateParticipantBody, webhooks } from "@laml/types";
 import type { ValidRequest } from "./compile-request-validator.js";
 import type { Conference, StoredParticipant } from "./conference.js";
 import { formatRfc2822 } from "./format-rfc2822.js";
@@ -25,8 +25,14 @@ export interface OperationResult {
 
 type PathOf<Id extends keyof operations> = operations[Id]["parameters"]["path"];
 
-/** The sandbox's implementation of each operation of the spec, by `operationId`. */
-export const operationHandlers: Record<keyof operations, (context: OperationContext) => OperationResult> = {
+// The spec's webhooks are requests SignalWire sends, not ones the API answers: nothing to serve.
+type WebhookOperation = NonNullable<webhooks[keyof webhooks]["post"]>;
+type ServedOperationId = {
+  [Id in keyof operations]: operations[Id] extends WebhookOperation ? never : Id;
+}[keyof operations];
+
+/** The sandbox's implementation of each operation of the spec's paths, by `operationId`. */
+export const operationHandlers: Record<ServedOperationId, (context: OperationContext) => OperationResult> = {
   listParticipants(context) {
     const conference = findConference(context, context.request.params as PathOf<"listParticipants">);
     const query = context.request.query as Parameters<typeof listPage>[1];
