@@ -3,15 +3,39 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { run } from "./support/run.js";
 
-// The installed @laml/client run by Node from ESM and from CommonJS: a fake fetch serves two
-// pages, so nothing leaves the process.
+// Each entry point of the installed @laml/client run by Node from ESM and from CommonJS. Fake
+// fetches answer the REST calls, so nothing leaves the process.
 const { consumer, packed } = inject("packaging");
 const project = join(consumer, "node-consumers");
 const version = packed.find((pkg) => pkg.name === "@laml/client")?.version;
 
-/** A program that pages through two pages with a fake fetch and misuses a SID; prints what it saw. */
-function program(load: string): string {
-  return `${load}
+/** The names a program takes from each module, loaded by `import` in ESM and `require` in CJS. */
+type Imports = Record<string, string[]>;
+
+const LOADERS = {
+  esm: (imports: Imports) =>
+    Object.entries(imports)
+      .map(([module, names]) => `import { ${names.join(", ")} } from "${module}";`)
+      .join("\n"),
+  cjs: (imports: Imports) =>
+    Object.entries(imports)
+      .map(([module, names]) => `const { ${names.join(", ")} } = require("${module}");`)
+      .join("\n"),
+};
+
+/** A Node program: what it loads, the body that prints JSON, and what it must print. */
+interface NodeProgram {
+  name: string;
+  imports: Imports;
+  body: string;
+  expected: unknown;
+}
+
+const PROGRAMS: NodeProgram[] = [
+  {
+    name: "pages through two pages with @laml/client and rejects a misused SID",
+    imports: { "@laml/client": ["createLamlClient", "LamlApiError", "LamlClientError"] },
+    body: `
 async function main() {
   const pages = [
     { uri: "/", first_page_uri: "/", next_page_uri: "/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants?PageToken=PA1", previous_page_uri: null, page: 0, page_size: 1, participants: [{ call_sid: "call-0" }] },
@@ -30,43 +54,80 @@ async function main() {
   console.log(JSON.stringify({ sids, requests, misuse, errorClass: LamlApiError.name }));
 }
 main();
-`;
+`,
+    expected: {
+      sids: ["call-0", "call-1"],
+      requests: [
+        {
+          url: "http://127.0.0.1:4010/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants",
+          userAgent: `laml-client/${version}`,
+        },
+        {
+          url: "http://127.0.0.1:4010/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants?PageToken=PA1",
+          userAgent: `laml-client/${version}`,
+        },
+      ],
+      misuse: true,
+      errorClass: "LamlApiError",
+    },
+  },
+  {
+    // The roster tells a 404 by the error's name and status: under CJS the roster and the core
+    // are separate bundles, each with its own LamlApiError class, so instanceof would miss it.
+    // The participant who joined is gone (404), which is no error. The reconcile timer is
+    // unref'd: the process ends without close(), or run() times out.
+    name: "keeps a roster with @laml/client/roster, tells a 404 from the core's error and lets the process end",
+    imports: { "@laml/client": ["createLamlClient"], "@laml/client/roster": ["createRoster"] },
+    body: `
+async function main() {
+  const people = [{ call_sid: "call-0", date_updated: "Tue, 24 Nov 2026 21:00:00 +0000" }];
+  const fetch = async (request) => {
+    if (request.url.endsWith("/Participants")) return Response.json({ next_page_uri: null, participants: people });
+    return Response.json({ code: 20404, message: "Not found", status: 404 }, { status: 404 });
+  };
+  const laml = createLamlClient({ spaceUrl: "http://127.0.0.1:4010", projectId: "p", apiToken: "t", fetch });
+  const roster = await createRoster(laml, "c", { reconcileEveryMs: 60000 });
+  const errors = [];
+  roster.addEventListener("error", (event) => errors.push(String(event.detail)));
+  await roster.apply({ StatusCallbackEvent: "participant-join", ConferenceSid: "c", CallSid: "call-1" });
+  console.log(JSON.stringify({ sids: roster.snapshot().map((p) => p.call_sid), errors }));
 }
+main();
+`,
+    expected: { sids: ["call-0"], errors: [] },
+  },
+  {
+    // Twilio's published example (auth token 12345), signed as SignalWire signs with a Signing Key.
+    name: "computes and verifies Twilio's published example signature with @laml/client/webhooks",
+    imports: { "@laml/client/webhooks": ["computeLamlSignature", "LamlSignatureError", "verifyLamlSignature"] },
+    body: `
+const url = "https://mycompany.com/myapp.php?foo=1&bar=2";
+const fields = { CallSid: "CA1234567890ABCDE", Caller: "+12349013030", Digits: "1234", From: "+12349013030", To: "+18005551212" };
+Promise.all([
+  computeLamlSignature("12345", url, fields),
+  verifyLamlSignature("12345", "0/KCTR6DLpKmkAf8muzZqo1nDgQ=", url, fields),
+]).then(([signature, valid]) => console.log(JSON.stringify({ signature, valid, error: LamlSignatureError.name })));
+`,
+    expected: { signature: "0/KCTR6DLpKmkAf8muzZqo1nDgQ=", valid: true, error: "LamlSignatureError" },
+  },
+];
 
-const EXPECTED = {
-  sids: ["call-0", "call-1"],
-  requests: [
-    {
-      url: "http://127.0.0.1:4010/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants",
-      userAgent: `laml-client/${version}`,
-    },
-    {
-      url: "http://127.0.0.1:4010/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants?PageToken=PA1",
-      userAgent: `laml-client/${version}`,
-    },
-  ],
-  misuse: true,
-  errorClass: "LamlApiError",
-};
+/** Long enough for a loaded machine; a program whose timers keep it alive fails instead of hanging. */
+const PROCESS_END_MS = 30_000;
 
 beforeAll(() => {
   mkdirSync(project);
 });
 
-describe("the installed @laml/client under node", () => {
-  test("imports from ESM (.mjs)", () => {
-    writeFileSync(
-      join(project, "esm.mjs"),
-      program('import { createLamlClient, LamlApiError, LamlClientError } from "@laml/client";'),
-    );
-    expect(JSON.parse(run(process.execPath, ["esm.mjs"], project))).toEqual(EXPECTED);
-  });
-
-  test("requires from CJS (.cjs)", () => {
-    writeFileSync(
-      join(project, "cjs.cjs"),
-      program('const { createLamlClient, LamlApiError, LamlClientError } = require("@laml/client");'),
-    );
-    expect(JSON.parse(run(process.execPath, ["cjs.cjs"], project))).toEqual(EXPECTED);
-  });
-});
+describe.each(PROGRAMS.map((program, index) => ({ ...program, index })))(
+  "a Node program that $name",
+  ({ imports, body, expected, index }) => {
+    test.each([
+      { style: "esm", file: `program-${index}.mjs` },
+      { style: "cjs", file: `program-${index}.cjs` },
+    ] as const)("loaded from $style ($file)", ({ style, file }) => {
+      writeFileSync(join(project, file), `${LOADERS[style](imports)}\n${body}`);
+      expect(JSON.parse(run(process.execPath, [file], project, { timeoutMs: PROCESS_END_MS }))).toEqual(expected);
+    });
+  },
+);

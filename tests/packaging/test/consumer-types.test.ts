@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, test } from "vitest";
+import { CLIENT_ENTRIES } from "./support/client-entries.js";
 import { typeCheck } from "./support/type-check.js";
 
 // TypeScript users of the installed tarballs, ESM and CommonJS, under every moduleResolution,
@@ -24,6 +25,8 @@ const STRICT = {
 };
 
 const ESM = `import { createLamlClient, LamlApiError, type Participant } from "@laml/client";
+import { createRoster, type Roster } from "@laml/client/roster";
+import { type ConferenceEvent, parseConferenceEvent } from "@laml/client/webhooks";
 import type { ListParticipantsQuery, ParticipantPage, UpdateParticipantBody } from "@laml/types";
 const laml = createLamlClient({ spaceUrl: "example.signalwire.com" });
 const filters: ListParticipantsQuery = { Muted: true };
@@ -44,10 +47,20 @@ export const unmute = (c: string, s: string): Promise<Participant> => laml.parti
 export const isGone = (error: unknown) => error instanceof LamlApiError && error.status === 404;
 // @ts-expect-error Beep is not a field of the API
 laml.participants.update("c", "s", { Beep: true });
+export const watch = (c: string): Promise<Roster> => createRoster(laml, c, { reconcileEveryMs: 60_000 });
+export async function mutedNow(request: Request): Promise<boolean | undefined> {
+  const event: ConferenceEvent = await parseConferenceEvent(request, { signingKey: "k" });
+  const muted: boolean | undefined = event.Muted;
+  // @ts-expect-error Muted is a boolean, not the wire's text
+  const text: string | undefined = event.Muted;
+  return text === undefined ? muted : muted;
+}
 `;
 
 const CJS = `import client = require("@laml/client");
 import type types = require("@laml/types");
+import roster = require("@laml/client/roster");
+import webhooks = require("@laml/client/webhooks");
 const laml = client.createLamlClient({});
 const participant: Promise<types.Participant> = laml.participants.get("c", "s");
 const page = laml.raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
@@ -56,15 +69,22 @@ const page = laml.raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Pa
 const isGone = (error: unknown) => error instanceof client.LamlApiError && error.status === 404;
 // @ts-expect-error Muted is a boolean, not a string
 const wrong: types.UpdateParticipantBody = { Muted: "yes" };
-export = { participant, page, isGone, wrong };
+const watch = (c: string): Promise<roster.Roster> => roster.createRoster(laml, c);
+async function mutedNow(request: Request): Promise<boolean | undefined> {
+  const event: webhooks.ConferenceEvent = await webhooks.parseConferenceEvent(request, { signingKey: "k" });
+  // @ts-expect-error Muted is a boolean, not the wire's text
+  const text: string | undefined = event.Muted;
+  return text === undefined ? event.Muted : undefined;
+}
+export = { participant, page, isGone, wrong, watch, mutedNow };
 `;
 
-/** Which of @laml/client's declarations each kind of consumer must be resolved to. */
-const CLIENT_ESM = "node_modules/@laml/client/dist/index.d.ts";
-const CLIENT_CJS = "node_modules/@laml/client/dist/index.d.cts";
+/** Which of @laml/client's declarations each kind of consumer must be resolved to, for every entry. */
+const CLIENT_ESM = ".d.ts";
+const CLIENT_CJS = ".d.cts";
 
 const MATRIX = [
-  // node10 reads the top-level "types" fields and knows no conditions.
+  // node10 reads the top-level "types" fields and "typesVersions" (the subpaths) and knows no conditions.
   { resolution: "node10", style: "esm", module: "ES2022", file: ESM, client: CLIENT_ESM },
   { resolution: "node10", style: "cjs", module: "CommonJS", file: CJS, client: CLIENT_ESM },
   { resolution: "node16", style: "esm", module: "Node16", file: ESM, client: CLIENT_ESM },
@@ -94,7 +114,8 @@ describe.each(MATRIX)(
       );
       const { files, errors } = typeCheck(join(project, name));
       expect(errors).toBe("");
-      expect(files).toContain(join(consumer, client));
+      for (const entry of CLIENT_ENTRIES)
+        expect(files).toContain(join(consumer, "node_modules/@laml/client/dist", `${entry}${client}`));
       // An ESM importer that knows conditions gets the ESM entry, which re-exports the CommonJS one.
       const typesEntries =
         style === "esm" && resolution !== "node10" ? ["index.d.mts", "index.d.cts"] : ["index.d.cts"];

@@ -5,6 +5,7 @@ import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { describe, expect, inject, test } from "vitest";
 import { parse } from "yaml";
+import { CLIENT_ENTRIES } from "./support/client-entries.js";
 import type { PackedPackage } from "./support/pack-and-install.js";
 import { PACKAGE_DIR, ROOT, workspacePackages } from "./support/public-packages.js";
 import { run } from "./support/run.js";
@@ -15,19 +16,30 @@ const workspace = workspacePackages();
 /** Every tarball carries these, whatever else it holds. */
 const ALWAYS = ["CHANGELOG.md", "LICENSE", "README.md", "package.json"];
 
-/** Modules of a package's src/ (not tests), each compiled to one file per extension in dist/. */
+/** Modules of a package's src/ at any depth (not tests), each compiled to one file per extension in dist/. */
 function compiled(pkg: PackedPackage, extensions: string[]): string[] {
-  return readdirSync(join(pkg.dir, "src"))
+  return readdirSync(join(pkg.dir, "src"), { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))
     .flatMap((file) => extensions.map((extension) => `dist/${file.replace(/\.ts$/, extension)}`));
 }
 
+/** Declarations the client's entries share: tsup emits them once, in a chunk named with a content hash. */
+const SHARED_DECLARATIONS = /^dist\/[a-z-]+-[\w-]{8}\.d\.ts$/;
+
 /** The exact contents of each tarball: no maps, tests, tsconfigs or sources beyond these. */
 const EXPECTED_FILES: Record<string, (pkg: PackedPackage) => string[]> = {
   // Types only: the declarations are the package (the generated schema and the two entries).
-  "@laml/types": () => ["src/index.d.cts", "src/index.d.mts", "src/schema.d.ts"],
-  // One bundle per module system, each with its declarations.
-  "@laml/client": () => ["dist/index.cjs", "dist/index.d.cts", "dist/index.d.ts", "dist/index.js"],
+  "@laml/types": () => ["generated/schema.d.ts", "src/index.d.cts", "src/index.d.mts"],
+  // One bundle per entry and module system, each with its declarations; each shared chunk of
+  // declarations serves both the ESM (.d.ts) and the CJS (.d.cts) ones, so it comes as a pair.
+  "@laml/client": (pkg) => [
+    ...CLIENT_ENTRIES.flatMap((entry) =>
+      [".cjs", ".d.cts", ".d.ts", ".js"].map((extension) => `dist/${entry}${extension}`),
+    ),
+    ...pkg.files
+      .filter((file) => SHARED_DECLARATIONS.test(file))
+      .flatMap((file) => [file, file.replace(/\.d\.ts$/, ".d.cts")]),
+  ],
   // tsc's output, module for module, and the committed bin shim.
   "@laml/sandbox": (pkg) => ["bin/laml-sandbox.js", ...compiled(pkg, [".js", ".d.ts"])],
 };

@@ -1,0 +1,5 @@
+/**
+ * @laml/client's entry points (`@laml/client`, `@laml/client/roster`, `@laml/client/webhooks`)
+ * by their name in dist/, as its tsup config builds them.
+ */
+export const CLIENT_ENTRIES = ["index", "roster", "webhooks"];
