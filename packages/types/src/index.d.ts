@@ -1,8 +1,8 @@
 // The public names of @laml/types. Every type here is derived from the generated schema.d.ts;
 // nothing is written by hand, so a spec change flows through on the next `pnpm build`.
-import type { components, operations, paths } from "./schema.js";
+import type { components, operations, paths, webhooks } from "./schema.js";
 
-export type { components, operations, paths };
+export type { components, operations, paths, webhooks };
 
 /** One call connected to a conference, as the API returns it. */
 export type Participant = components["schemas"]["Participant"];
@@ -29,3 +29,9 @@ export type ParticipantsPath = "/Accounts/{AccountSid}/Conferences/{ConferenceSi
 
 /** The path of one participant (get, update, delete). */
 export type ParticipantPath = `${ParticipantsPath}/{CallSid}` & keyof paths;
+
+/** The form fields SignalWire posts to a conference's `statusCallback` URL, decoded (booleans and integers typed). */
+export type ConferenceStatusCallback = components["schemas"]["ConferenceStatusCallback"];
+
+/** A conference status callback's `StatusCallbackEvent`: known values are documented, unknown ones are allowed. */
+export type ConferenceEventName = components["schemas"]["ConferenceEventName"];
