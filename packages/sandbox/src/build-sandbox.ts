@@ -1,4 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import { CallbackDispatcher } from "./callbacks/callback-dispatcher.js";
+import { CallbackFaultInjector, type CallbackFaultSettings } from "./callbacks/callback-fault-injector.js";
 import { createAjv } from "./create-ajv.js";
 import { FaultInjector, type FaultSettings } from "./faults/fault-injector.js";
 import { apiPrefixes } from "./http/api-prefixes.js";
@@ -14,11 +16,20 @@ export interface BuildOptions {
   seed?: SandboxSeed;
   /** Faults to inject from the start (none by default). */
   faults?: FaultSettings;
+  /** Callback faults to inject from the start (none by default). */
+  callbackFaults?: CallbackFaultSettings;
+  /**
+   * Hosts besides this machine (127.0.0.0/8, ::1, localhost) that status callbacks may go to.
+   * None by default: a sandbox must not be made to post to arbitrary hosts.
+   */
+  allowCallbackHosts?: readonly string[];
+  /** How long to wait for a callback target's answer, in ms (default 5000). */
+  callbackTimeoutMs?: number;
   /** The time, in ms since the epoch, for `date_created` and `date_updated` (default `Date.now`). */
   clock?: () => number;
   /** Called with every response the sandbox gives. */
   onResponse?: (exchange: SandboxExchange) => void;
-  /** Called with one line per request. */
+  /** Called with one line per request and per callback. */
   log?: (line: string) => void;
 }
 
@@ -27,14 +38,32 @@ export interface BuiltSandbox {
   app: FastifyInstance;
   state: SandboxState;
   faults: FaultInjector;
+  callbacks: CallbackDispatcher;
 }
+
+/** The default callback timeout: SignalWire does not document its own. */
+const CALLBACK_TIMEOUT_MS = 5000;
 
 /** Reads the spec and wires the state, the fault injector and the HTTP app together. */
 export function buildSandbox(options: BuildOptions = {}): BuiltSandbox {
   const spec = loadSpec();
   const ajv = createAjv();
   const prefixes = apiPrefixes(spec);
-  const state = new SandboxState(spec, ajv, prefixes, options.clock ?? Date.now);
+  const now = options.clock ?? Date.now;
+  // Each refers to the other; neither calls the other before both exist.
+  const state: SandboxState = new SandboxState(spec, ajv, prefixes, now, {
+    onChange: (conference, change) => callbacks.onChange(conference, change),
+    allowCallbackHosts: options.allowCallbackHosts ?? [],
+  });
+  const callbacks = new CallbackDispatcher({
+    faults: new CallbackFaultInjector(options.callbackFaults),
+    sign: (projectId, url, fields) => state.signCallback(projectId, url, fields),
+    // The version is the documented prefix's last segment, as in `/api/laml/2010-04-01`.
+    apiVersion: prefixes[0]?.split("/").pop() ?? "",
+    now,
+    timeoutMs: options.callbackTimeoutMs ?? CALLBACK_TIMEOUT_MS,
+    ...(options.log && { log: options.log }),
+  });
   if (options.seed) applySeed(state, options.seed, spec, ajv);
   const faults = new FaultInjector(options.faults);
   const app = createApp({
@@ -42,9 +71,10 @@ export function buildSandbox(options: BuildOptions = {}): BuiltSandbox {
     prefixes,
     state,
     faults,
+    callbackFaults: callbacks.options.faults,
     ajv,
     ...(options.onResponse && { onResponse: options.onResponse }),
     ...(options.log && { log: options.log }),
   });
-  return { app, state, faults };
+  return { app, state, faults, callbacks };
 }

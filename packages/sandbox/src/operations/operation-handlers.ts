@@ -1,4 +1,4 @@
-import type { operations, UpdateParticipantBody } from "@laml/types";
+import type { operations, UpdateParticipantBody, webhooks } from "@laml/types";
 import { ErrorCode, LamlError } from "../http/laml-error.js";
 import type { ValidRequest } from "../http/request-validator.js";
 import type { Conference, StoredParticipant } from "../state/conference.js";
@@ -23,10 +23,15 @@ export interface OperationResult {
   json?: Buffer;
 }
 
-type PathOf<Id extends keyof operations> = operations[Id]["parameters"]["path"];
+/** The operations the API answers: all but the webhooks' (requests SignalWire sends, not serves). */
+type ApiOperationId = {
+  [Id in keyof operations]: operations[Id] extends webhooks[keyof webhooks]["post"] ? never : Id;
+}[keyof operations];
+
+type PathOf<Id extends ApiOperationId> = operations[Id]["parameters"]["path"];
 
 /** The sandbox's implementation of each operation of the spec, by `operationId`. */
-export const operationHandlers: Record<keyof operations, (context: OperationContext) => OperationResult> = {
+export const operationHandlers: Record<ApiOperationId, (context: OperationContext) => OperationResult> = {
   listParticipants(context) {
     const conference = findConference(context, context.request.params as PathOf<"listParticipants">);
     const query = context.request.query as Parameters<typeof listPage>[1];

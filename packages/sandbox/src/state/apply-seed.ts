@@ -1,3 +1,4 @@
+import { CALLBACK_METHODS } from "../callbacks/parse-subscription.js";
 import type { Ajv } from "../create-ajv.js";
 import type { OpenApiDocument } from "../openapi-document.js";
 import { CONFERENCE_STATUSES } from "./conference.js";
@@ -5,7 +6,9 @@ import type { ConferenceOptions, ParticipantFields, SandboxAccount, SandboxState
 
 /** The data a sandbox starts with: accounts, their conferences and the participants in them. */
 export interface SandboxSeed {
-  accounts: (SandboxAccount & {
+  accounts: (Omit<SandboxAccount, "signingKey"> & {
+    /** Generated when left out; give one to verify the account's callbacks. */
+    signingKey?: string;
     conferences?: (ConferenceOptions & { participants?: ParticipantFields[] })[];
   })[];
 }
@@ -37,6 +40,10 @@ function seedSchema(spec: OpenApiDocument, fields: readonly string[]) {
       sid: Sid,
       friendlyName: { type: "string" },
       status: { enum: CONFERENCE_STATUSES },
+      statusCallback: { type: "string" },
+      // The words are checked by addConference, which names the known ones.
+      statusCallbackEvent: { type: "string" },
+      statusCallbackMethod: { enum: CALLBACK_METHODS },
       participants: { type: "array", items: participant },
     },
   };
@@ -48,6 +55,7 @@ function seedSchema(spec: OpenApiDocument, fields: readonly string[]) {
     properties: {
       projectId: Sid,
       apiToken: { type: "string", minLength: 1 },
+      signingKey: { type: "string", minLength: 1 },
       conferences: { type: "array", items: conference },
     },
   };
