@@ -21,7 +21,7 @@ function fail(
   /** @type {string} */ message,
 ) {
   res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify({ code: 20000 + status, message, more_info: "bench fixed server", status }));
+  res.end(JSON.stringify({ code: specFacts.errorCodeFor(status), message, more_info: "bench fixed server", status }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { errorCodes } from "@laml/spec";
 import type { ParticipantPage } from "@laml/types";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type FixedServer, startFixedServer } from "../src/fixed-server.mjs";
@@ -50,6 +51,16 @@ describe("the fixed-answer server", () => {
     expect(page.next_page_uri).toMatch(
       /^\/2010-04-01\/Accounts\/.+\/Participants\.json\?PageSize=2&Page=1&PageToken=PA/,
     );
+  });
+
+  test("fails as the API does: the LaML error codes the spec lists for 401 and 404", async () => {
+    const codeFor = (status: string) => errorCodes.find(({ statuses }) => statuses.includes(status))?.code;
+    const anonymous = await fetch(collection(server.addConference(1)));
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ status: 401, code: codeFor("401") });
+    const missing = await fetch(collection("cafe0000-0000-4000-8000-000000000000"), { headers: { authorization } });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ status: 404, code: codeFor("404") });
   });
 
   test("serves the same bytes for the same page every time", async () => {

@@ -27,7 +27,7 @@ const REMOTE_ASSETS = [
  * Redoc's search probes whether it may run FlexSearch in a worker by compiling FlexSearch's
  * source with `Function()`. The policy below forbids eval, so the probe would fail anyway (and
  * report a violation); answering "no" up front keeps search on the main thread, which is
- * instant for four operations.
+ * instant for a spec of a few operations.
  */
 const SEARCH_WORKER_PROBE = /try\{return \w+\._factory\?\?=Function\(\w+\),!0\}catch\{return!1\}/g;
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { loadSpec, operationsOf } from "./spec-operations.mjs";
+import { operations } from "@laml/spec";
 
 const run = promisify(execFile);
 const docsDir = fileURLToPath(new URL("..", import.meta.url));
@@ -16,9 +16,9 @@ const redocly = join(docsDir, "node_modules/.bin/redocly");
  * languages are the labels the spec uses (in the order it first uses them), plus Redoc's own
  * "Payload" tab for request bodies.
  */
-async function codeSampleLanguages() {
+function codeSampleLanguages() {
   const labels = new Map();
-  for (const sample of operationsOf(await loadSpec()).flatMap((operation) => operation.samples)) {
+  for (const sample of operations.flatMap((operation) => operation.codeSamples)) {
     const label = sample.label ?? sample.lang;
     if (!labels.has(label)) labels.set(label, { lang: sample.lang, label });
   }
@@ -27,7 +27,7 @@ async function codeSampleLanguages() {
 
 /** Renders the `laml` API of the root redocly.yaml into one HTML page with Redoc's script inlined. */
 export async function renderRedoc() {
-  const options = { codeSamples: { languages: await codeSampleLanguages() } };
+  const options = { codeSamples: { languages: codeSampleLanguages() } };
   const dir = await mkdtemp(join(tmpdir(), "laml-docs-"));
   const output = join(dir, "index.html");
   try {

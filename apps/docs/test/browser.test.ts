@@ -1,15 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { bundle, operations, type SpecOperation } from "@laml/spec";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ensureChromium } from "../scripts/ensure-chromium.mjs";
 import { distDir } from "../scripts/serve-docs.mjs";
-import { loadSpec, type Operation, operationsOf } from "../scripts/spec-operations.mjs";
 import { startStaticServer } from "../scripts/start-static-server.mjs";
 
-const spec = await loadSpec();
-const operations = operationsOf(spec);
+const spec = bundle;
 
 /** Flags that keep Chromium from phoning home (updates, sync, field trials) or needing a GPU. */
 const CHROMIUM_ARGS = [
@@ -90,10 +89,12 @@ function heading(scope: Page | Locator, text: string) {
 }
 
 /** Opens an operation from the sidebar, as a reader would; resolves with its section. */
-async function open({ summary, method }: Operation) {
+async function open({ summary, method }: SpecOperation) {
+  if (!summary) throw new Error(`${method} has no summary to find it by in the sidebar`);
   // The sidebar entry reads as the summary followed by the method's badge.
   const link = page.getByRole("link", { name: new RegExp(`^${escapeRegExp(summary)} ${method}$`, "i") });
-  if (!(await link.isVisible())) await page.getByRole("link", { name: spec.tags[0].name, exact: true }).click();
+  if (!(await link.isVisible()))
+    await page.getByRole("link", { name: String(spec.tags?.[0]?.name), exact: true }).click();
   await link.click();
   const section = page.locator("[data-section-id]").filter({ has: heading(page, summary) });
   await expect.poll(() => section.count()).toBe(1);
@@ -112,8 +113,8 @@ describe("the docs in Chromium, served from 127.0.0.1 with every other host bloc
 
   test("list every error code the spec's responses use in the error table", async () => {
     const codes = new Set<number>();
-    for (const { op } of operations) {
-      for (const response of Object.values<any>(op.responses)) {
+    for (const { responses } of operations) {
+      for (const response of Object.values<any>(responses)) {
         const code = response.content?.["application/json"]?.example?.code;
         if (typeof code === "number") codes.add(code);
       }
@@ -126,13 +127,13 @@ describe("the docs in Chromium, served from 127.0.0.1 with every other host bloc
 
   test.each(operations.map((o) => [o.summary, o] as const))("show the operation %s", async (_, operation) => {
     const section = await open(operation);
-    await expectVisible(heading(section, operation.summary));
+    await expectVisible(heading(section, String(operation.summary)));
   });
 
   test("expand a response schema's nested object on click", async () => {
     // The first property of a 200 response that holds objects, and a field only those objects have.
     const found = operations.flatMap((operation) => {
-      const schema = operation.op.responses["200"]?.content["application/json"].schema;
+      const schema: any = operation.responses["200"]?.content?.["application/json"]?.schema;
       return Object.entries<any>(schema?.properties ?? {}).flatMap(([name, property]) => {
         const nested = Object.keys(property.items?.properties ?? property.properties ?? {});
         const field = nested.find((key) => !(key in schema.properties));
@@ -162,10 +163,10 @@ describe("the docs in Chromium, served from 127.0.0.1 with every other host bloc
     async (_, operation) => {
       const section = await open(operation);
       const panel = section.locator(".panel-request-samples");
-      const labels = operation.samples.map((sample) => sample.label ?? sample.lang);
+      const labels = operation.codeSamples.map((sample) => sample.label ?? sample.lang);
       // The language menu's button is named after the language shown, whichever it is.
       const languages = panel.getByRole("button", { name: new RegExp(`^(${labels.map(escapeRegExp).join("|")})$`) });
-      for (const [i, sample] of operation.samples.entries()) {
+      for (const [i, sample] of operation.codeSamples.entries()) {
         await languages.click();
         await page.getByRole("menuitem", { name: labels[i], exact: true }).click();
         // The line that does the work: the client call, or the curl command.

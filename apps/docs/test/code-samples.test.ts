@@ -1,12 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundle, type CodeSample, operations } from "@laml/spec";
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
-import { type CodeSample, loadSpec, operationsOf } from "../scripts/spec-operations.mjs";
 
-const spec = await loadSpec();
-const operations = operationsOf(spec);
 const docsDir = fileURLToPath(new URL("..", import.meta.url));
 
 const isTypeScript = (sample: CodeSample) => sample.lang.toLowerCase() === "typescript";
@@ -62,8 +60,8 @@ function typeCheck(sources: Map<string, string>): Map<string, string> {
 const sampleFile = (name: string) => join(docsDir, "code-samples", `${name}.ts`);
 
 const typeScriptSamples = new Map(
-  operations.flatMap(({ operationId, samples }) =>
-    samples.filter(isTypeScript).map((sample) => [sampleFile(operationId), sample.source] as const),
+  operations.flatMap(({ operationId, codeSamples }) =>
+    codeSamples.filter(isTypeScript).map((sample) => [sampleFile(operationId), sample.source] as const),
   ),
 );
 const misuse = sampleFile("misuse");
@@ -99,9 +97,9 @@ function curlArguments(source: string): string[] {
 /** The method curl would use: -X, else GET with --get or without data, else POST. */
 function curlMethod(args: string[]): string {
   const explicit = args.findIndex((arg) => arg === "-X" || arg === "--request");
-  if (explicit >= 0) return String(args[explicit + 1]).toLowerCase();
+  if (explicit >= 0) return String(args[explicit + 1]).toUpperCase();
   const sendsData = args.some((arg) => /^(-d|--data(-\w+)?)$/.test(arg));
-  return sendsData && !args.includes("--get") ? "post" : "get";
+  return sendsData && !args.includes("--get") ? "POST" : "GET";
 }
 
 /** The names of the fields a curl sample sends with --data-urlencode or -d. */
@@ -111,8 +109,8 @@ function curlFields(args: string[]): string[] {
 
 describe("code samples", () => {
   test.each(operations.map((o) => [o.operationId, o] as const))("%s has a TypeScript and a curl sample", (_, o) => {
-    expect(o.samples.filter(isTypeScript)).toHaveLength(1);
-    expect(o.samples.filter(isCurl)).toHaveLength(1);
+    expect(o.codeSamples.filter(isTypeScript)).toHaveLength(1);
+    expect(o.codeSamples.filter(isCurl)).toHaveLength(1);
   });
 
   test.each(operations.map((o) => [o.operationId] as const))(
@@ -130,13 +128,13 @@ describe("code samples", () => {
 
   test.each(operations.map((o) => [o.operationId, o] as const))(
     "the curl sample of %s runs as pasted and calls the operation with the user's credentials",
-    (_, { path, method, op, samples }) => {
-      const sample = samples.find(isCurl);
+    (_, { path, method, requestBody, queryParameters, codeSamples }) => {
+      const sample = codeSamples.find(isCurl);
       if (!sample) throw new Error("no curl sample");
       const args = curlArguments(sample.source);
       expect(args.length).toBeGreaterThan(0);
 
-      const server = String(spec.servers[0].url).replace("{space}", env.SPACE);
+      const server = String(bundle.servers[0]?.url).replace("{space}", env.SPACE);
       const url = args.find((arg) => arg.startsWith("https://"));
       const template = `${server}${path}`
         .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
@@ -147,8 +145,8 @@ describe("code samples", () => {
       expect(args[args.indexOf("-u") + 1]).toBe(`${env.SIGNALWIRE_PROJECT_ID}:${env.SIGNALWIRE_API_TOKEN}`);
 
       // Whatever it sends is a query parameter or form field this operation defines.
-      const form = op.requestBody?.content["application/x-www-form-urlencoded"]?.schema.properties ?? {};
-      const query = (op.parameters ?? []).filter((p: any) => p.in === "query").map((p: any) => p.name);
+      const form = requestBody?.content["application/x-www-form-urlencoded"]?.properties ?? {};
+      const query = queryParameters.map((p) => p.name);
       for (const field of curlFields(args)) expect([...query, ...Object.keys(form)]).toContain(field);
     },
   );

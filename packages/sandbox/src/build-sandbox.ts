@@ -1,12 +1,9 @@
+import { apiBasePath, createAjv } from "@laml/spec";
 import type { FastifyInstance } from "fastify";
 import { CallbackDispatcher } from "./callbacks/callback-dispatcher.js";
 import { CallbackFaultInjector, type CallbackFaultSettings } from "./callbacks/callback-fault-injector.js";
-import { createAjv } from "./create-ajv.js";
 import { FaultInjector, type FaultSettings } from "./faults/fault-injector.js";
-import { apiPrefixes } from "./http/api-prefixes.js";
 import { createApp, type SandboxExchange } from "./http/create-app.js";
-import { loadSpec } from "./load-spec.js";
-import { readOperations } from "./spec-operations.js";
 import { applySeed, type SandboxSeed } from "./state/apply-seed.js";
 import { SandboxState } from "./state/sandbox-state.js";
 
@@ -44,31 +41,28 @@ export interface BuiltSandbox {
 /** The default callback timeout: SignalWire does not document its own. */
 const CALLBACK_TIMEOUT_MS = 5000;
 
-/** Reads the spec and wires the state, the fault injector and the HTTP app together. */
+/** Wires the state, the callbacks, the fault injector and the HTTP app together. */
 export function buildSandbox(options: BuildOptions = {}): BuiltSandbox {
-  const spec = loadSpec();
-  const ajv = createAjv();
-  const prefixes = apiPrefixes(spec);
+  // The validator fills in the spec's defaults (`PageSize`, `Page`) as it checks a request.
+  const ajv = createAjv({ useDefaults: true });
   const now = options.clock ?? Date.now;
   // Each refers to the other; neither calls the other before both exist.
-  const state: SandboxState = new SandboxState(spec, ajv, prefixes, now, {
+  const state: SandboxState = new SandboxState(ajv, now, {
     onChange: (conference, change) => callbacks.onChange(conference, change),
     allowCallbackHosts: options.allowCallbackHosts ?? [],
   });
   const callbacks = new CallbackDispatcher({
     faults: new CallbackFaultInjector(options.callbackFaults),
     sign: (projectId, url, fields) => state.signCallback(projectId, url, fields),
-    // The version is the documented prefix's last segment, as in `/api/laml/2010-04-01`.
-    apiVersion: prefixes[0]?.split("/").pop() ?? "",
+    // The version is the base path's last segment, as in `/api/laml/2010-04-01`.
+    apiVersion: apiBasePath.split("/").pop() ?? "",
     now,
     timeoutMs: options.callbackTimeoutMs ?? CALLBACK_TIMEOUT_MS,
     ...(options.log && { log: options.log }),
   });
-  if (options.seed) applySeed(state, options.seed, spec, ajv);
+  if (options.seed) applySeed(state, options.seed, ajv);
   const faults = new FaultInjector(options.faults);
   const app = createApp({
-    operations: readOperations(spec),
-    prefixes,
     state,
     faults,
     callbackFaults: callbacks.options.faults,

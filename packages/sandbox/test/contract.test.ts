@@ -1,14 +1,11 @@
+import { operations } from "@laml/spec";
 import { describe, expect, test } from "vitest";
-import { loadSpec } from "../src/load-spec.js";
-import { readOperations } from "../src/spec-operations.js";
 import { checkExchange } from "./contract.js";
 import { injectSandbox } from "./harness.js";
 
 /** The spec documents 422 for the list, but no condition of the list's gives it. */
 const NEVER_PRODUCED = ["listParticipants 422"];
-const documented = readOperations(loadSpec()).flatMap((op) =>
-  Object.keys(op.responses).map((status) => `${op.operationId} ${status}`),
-);
+const documented = operations.flatMap((op) => Object.keys(op.responses).map((status) => `${op.operationId} ${status}`));
 
 describe("the contract", () => {
   const sb = injectSandbox();
@@ -70,5 +67,12 @@ describe("the contract", () => {
       /required/,
     );
     expect(checkExchange({ ...base, operationId: "deleteParticipant", status: 204, body: "{}" })).toMatch(/no body/);
+    const error = (code: number, status: number) => JSON.stringify({ code, message: "m", more_info: "u", status });
+    expect(checkExchange({ ...base, operationId: undefined, status: 404, body: error(20405, 404) })).toBe(
+      "code 20405 is not in the spec's error codes",
+    );
+    expect(checkExchange({ ...base, operationId: undefined, status: 404, body: error(20429, 404) })).toBe(
+      "code 20429 comes with 429 in the spec, not 404",
+    );
   });
 });

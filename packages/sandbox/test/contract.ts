@@ -1,13 +1,10 @@
-import { createAjv } from "../src/create-ajv.js";
+import { bundle, createAjv, errorCodes, operations } from "@laml/spec";
 import { ADMIN_PREFIX } from "../src/faults/admin-routes.js";
 import type { SandboxExchange } from "../src/http/create-app.js";
-import { loadSpec } from "../src/load-spec.js";
-import { readOperations } from "../src/spec-operations.js";
 
-const spec = loadSpec();
 const ajv = createAjv();
-const operations = new Map(readOperations(spec).map((op) => [op.operationId, op]));
-const errorSchema = spec.components.schemas.LamlError;
+const byId = new Map(operations.map((op) => [op.operationId, op]));
+const errorSchema = bundle.components.schemas.LamlError;
 if (!errorSchema) throw new Error("the spec has no LamlError schema");
 const validateError = ajv.compile(errorSchema);
 
@@ -20,11 +17,12 @@ export interface Violation {
 /**
  * Checks responses against the spec: a documented status's body against the schema the spec
  * gives for that operation and status; anything else (unknown routes, wrong methods, injected
- * 503s, which no operation documents) against the LaML error schema.
+ * 503s, which no operation documents) against the LaML error schema. An error's code must be
+ * in the spec's error table, for that status.
  */
 export function checkExchange(exchange: SandboxExchange): string | undefined {
   if (exchange.url.startsWith(ADMIN_PREFIX)) return undefined;
-  const operation = exchange.operationId ? operations.get(exchange.operationId) : undefined;
+  const operation = exchange.operationId ? byId.get(exchange.operationId) : undefined;
   const documented = operation?.responses[String(exchange.status)];
   if (operation && !documented && exchange.status < 500) {
     return `${exchange.operationId} does not document status ${exchange.status}`;
@@ -42,7 +40,16 @@ export function checkExchange(exchange: SandboxExchange): string | undefined {
   } catch {
     return `the body is not JSON: ${exchange.body.slice(0, 100)}`;
   }
-  return validate(body) ? undefined : ajv.errorsText(validate.errors);
+  if (!validate(body)) return ajv.errorsText(validate.errors);
+  return exchange.status >= 400 ? checkErrorCode(exchange.status, (body as { code: number }).code) : undefined;
+}
+
+/** An error's code must be one the spec's error table lists for its status (`5XX` covers 503). */
+function checkErrorCode(status: number, code: number): string | undefined {
+  const entry = errorCodes.find((e) => e.code === code);
+  if (!entry) return `code ${code} is not in the spec's error codes`;
+  const carried = entry.statuses.some((s) => s === String(status) || s === `${String(status)[0]}XX`);
+  return carried ? undefined : `code ${code} comes with ${entry.statuses.join(", ")} in the spec, not ${status}`;
 }
 
 /** Collects every response of a sandbox and the ones that break the contract. */

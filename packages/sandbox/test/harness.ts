@@ -1,10 +1,11 @@
+import { apiBasePath } from "@laml/spec";
 import type { InjectOptions } from "fastify";
 import { afterAll, expect } from "vitest";
 import { type BuildOptions, buildSandbox } from "../src/build-sandbox.js";
 import { contractRecorder } from "./contract.js";
 
-/** The documented path prefix; the tests also use the SDKs' `/2010-04-01`. */
-export const PREFIX = "/api/laml/2010-04-01";
+/** The spec's base path; the tests also use the SDKs' `/2010-04-01`. */
+export const PREFIX = apiBasePath;
 
 /**
  * A sandbox for `inject` tests with one account and one empty conference. Every response it

@@ -1,11 +1,9 @@
+import { parameter } from "@laml/spec";
 import type { ParticipantPage } from "@laml/types";
 import { describe, expect, test } from "vitest";
-import { loadSpec } from "../src/load-spec.js";
 import { injectSandbox } from "./harness.js";
 
-const listParameters =
-  loadSpec().paths["/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants"]?.get?.parameters;
-const pageSize = listParameters?.find((p) => p.name === "PageSize")?.schema as { default: number; maximum: number };
+const pageSize = parameter("listParticipants", "PageSize").schema as { default: number; maximum: number };
 
 describe("listing participants", () => {
   const sb = injectSandbox();

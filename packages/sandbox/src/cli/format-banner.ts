@@ -4,7 +4,7 @@ import { DEMO, DEMO_PARTICIPANTS } from "./demo.js";
 /** What the start-up banner shows. */
 export interface BannerFacts {
   url: string;
-  prefixes: string[];
+  prefixes: readonly string[];
   demo: boolean;
   docsUrl: string;
   /** Project IDs of the accounts loaded from a seed file (their tokens are not printed). */

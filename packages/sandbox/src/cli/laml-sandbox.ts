@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { apiPrefixes } from "../http/api-prefixes.js";
-import { loadSpec } from "../load-spec.js";
+import { API_PREFIXES } from "../http/api-routes.js";
 import { startSandbox } from "../start-sandbox.js";
 import type { SandboxSeed } from "../state/apply-seed.js";
 import { DEMO, demoSeed } from "./demo.js";
@@ -46,7 +45,7 @@ try {
   console.log(
     formatBanner({
       url: sandbox.url,
-      prefixes: apiPrefixes(loadSpec()),
+      prefixes: API_PREFIXES,
       demo: options.demo,
       docsUrl: options.docsUrl,
       seededProjectIds: seeded.accounts.map((a) => a.projectId),

@@ -1,4 +1,4 @@
-import { createAjv } from "../create-ajv.js";
+import { createAjv } from "@laml/spec";
 import { describeValidationErrors } from "../describe-validation-errors.js";
 import { mulberry32 } from "./mulberry32.js";
 

@@ -1,21 +1,27 @@
 import formbody from "@fastify/formbody";
+import { type Ajv, apiBasePath, operations, type SpecOperation } from "@laml/spec";
 import type { FastifyPluginCallback, FastifyRequest } from "fastify";
-import type { Ajv } from "../create-ajv.js";
 import type { FaultInjector } from "../faults/fault-injector.js";
 import { injectFaults } from "../faults/inject-faults.js";
 import { operationHandlers } from "../operations/operation-handlers.js";
 import { JSON_SUFFIX, PARTICIPANTS_PATH } from "../operations/participants-uri.js";
-import type { SpecOperation } from "../spec-operations.js";
 import type { SandboxState } from "../state/sandbox-state.js";
 import { authenticate, projectIdOf } from "./authenticate.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
 import { MEDIA_TYPES } from "./media-types.js";
 import { type BodyKind, compileRequestValidator } from "./request-validator.js";
 
-/** What the API serves. */
+/**
+ * The path prefixes the API is served under: the spec's base path (`/api/laml/2010-04-01`) and
+ * its last segment alone (`/2010-04-01`), the root that SignalWire's Twilio-derived SDKs call.
+ */
+export const API_PREFIXES: readonly string[] = (() => {
+  const version = apiBasePath.slice(apiBasePath.lastIndexOf("/"));
+  return version === apiBasePath ? [apiBasePath] : [apiBasePath, version];
+})();
+
+/** What the API works with. */
 export interface ApiOptions {
-  operations: readonly SpecOperation[];
-  prefixes: string[];
   state: SandboxState;
   faults: FaultInjector;
   ajv: Ajv;
@@ -41,7 +47,7 @@ export const apiRoutes: FastifyPluginCallback<ApiOptions> = (app, options, done)
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, _body, next) => next(null, UNSUPPORTED_BODY));
   app.addHook("onRequest", injectFaults(options.faults));
 
-  const allowed = allowedMethods(options.operations, options.prefixes);
+  const allowed = allowedMethods(operations, API_PREFIXES);
   app.setNotFoundHandler(async (request) => {
     const path = request.url.split("?")[0] ?? "";
     const methods = allowed.find(([pattern]) => pattern.test(path))?.[1];
@@ -58,7 +64,7 @@ export const apiRoutes: FastifyPluginCallback<ApiOptions> = (app, options, done)
     throw new LamlError(
       404,
       ErrorCode.notFound,
-      `There is no resource at ${path.slice(0, 200)}; the participants are at ${options.prefixes[0]}${PARTICIPANTS_PATH}`,
+      `There is no resource at ${path.slice(0, 200)}; the participants are at ${apiBasePath}${PARTICIPANTS_PATH}`,
     );
   });
 
@@ -73,7 +79,7 @@ export const apiRoutes: FastifyPluginCallback<ApiOptions> = (app, options, done)
  */
 const operationRoutes: FastifyPluginCallback<ApiOptions> = (app, options, done) => {
   app.addHook("preHandler", authenticate(options.state));
-  for (const operation of options.operations) {
+  for (const operation of operations) {
     const handle = operationHandlers[operation.operationId as keyof typeof operationHandlers];
     if (!handle) throw new Error(`The spec has an operation the sandbox does not implement: ${operation.operationId}`);
     const validate = compileRequestValidator(operation, options.ajv);
@@ -81,7 +87,7 @@ const operationRoutes: FastifyPluginCallback<ApiOptions> = (app, options, done) 
     // A path ending in a parameter takes `.json` inside that parameter's segment, stripped below.
     const lastParameter = /\{([^}]+)\}$/.exec(operation.path)?.[1];
     const variants = lastParameter ? [template] : [template, `${template}${JSON_SUFFIX}`];
-    for (const prefix of options.prefixes) {
+    for (const prefix of API_PREFIXES) {
       for (const url of variants) {
         app.route({
           method: operation.method,
@@ -125,9 +131,9 @@ function readBodyKind(request: FastifyRequest): { bodyKind: BodyKind; contentTyp
  * For each spec path (under every prefix, with or without `.json`), the methods it serves, in
  * the order the spec's operations list them in.
  */
-function allowedMethods(operations: readonly SpecOperation[], prefixes: string[]): [RegExp, string[]][] {
+function allowedMethods(specOperations: readonly SpecOperation[], prefixes: readonly string[]): [RegExp, string[]][] {
   const byPath = new Map<string, string[]>();
-  for (const { path, method } of operations) byPath.set(path, [...(byPath.get(path) ?? []), method]);
+  for (const { path, method } of specOperations) byPath.set(path, [...(byPath.get(path) ?? []), method]);
   const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const alternatives = prefixes.map(literal).join("|");
   return [...byPath].map(([path, methods]) => {

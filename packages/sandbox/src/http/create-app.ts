@@ -1,10 +1,9 @@
+import type { Ajv } from "@laml/spec";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { CallbackFaultInjector } from "../callbacks/callback-fault-injector.js";
-import type { Ajv } from "../create-ajv.js";
 import { adminRoutes } from "../faults/admin-routes.js";
 import type { FaultInjector } from "../faults/fault-injector.js";
 import { wasInjected } from "../faults/inject-faults.js";
-import type { SpecOperation } from "../spec-operations.js";
 import type { SandboxState } from "../state/sandbox-state.js";
 import { apiRoutes, type RouteConfig } from "./api-routes.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
@@ -30,8 +29,6 @@ export interface SandboxExchange {
 
 /** What the HTTP app serves and reports to. */
 export interface AppOptions {
-  operations: readonly SpecOperation[];
-  prefixes: string[];
   state: SandboxState;
   faults: FaultInjector;
   callbackFaults: CallbackFaultInjector;

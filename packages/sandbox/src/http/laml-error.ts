@@ -1,6 +1,10 @@
 import type { LamlErrorBody } from "@laml/types";
 
-/** The SignalWire error codes the sandbox answers with (documented in the spec's introduction). */
+/**
+ * The SignalWire error codes the sandbox answers with, by what they mean. Each is one of the
+ * spec's `errorCodes` (test/spec-facts.test.ts checks), and test/contract.ts checks that every
+ * error the tests provoke carries a code the spec lists for its status.
+ */
 export const ErrorCode = {
   invalidArgument: 10000,
   coaching: 16002,

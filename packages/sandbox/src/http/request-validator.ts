@@ -1,9 +1,7 @@
+import type { Ajv, JsonSchema, ParameterObject, SpecOperation } from "@laml/spec";
 import type { ListParticipantsQuery } from "@laml/types";
 import type { ValidateFunction } from "ajv";
-import type { Ajv } from "../create-ajv.js";
 import { describeValidationErrors } from "../describe-validation-errors.js";
-import type { JsonSchema, ParameterObject } from "../openapi-document.js";
-import type { SpecOperation } from "../spec-operations.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
 import { MEDIA_TYPES } from "./media-types.js";
 

@@ -1,6 +1,5 @@
+import { type Ajv, bundle } from "@laml/spec";
 import { CALLBACK_METHODS } from "../callbacks/parse-subscription.js";
-import type { Ajv } from "../create-ajv.js";
-import type { OpenApiDocument } from "../openapi-document.js";
 import { CONFERENCE_STATUSES } from "./conference.js";
 import type { ConferenceOptions, ParticipantFields, SandboxAccount, SandboxState } from "./sandbox-state.js";
 
@@ -14,8 +13,8 @@ export interface SandboxSeed {
 }
 
 /** Checks a seed (from a file or code) and adds everything in it to the state. */
-export function applySeed(state: SandboxState, seed: unknown, spec: OpenApiDocument, ajv: Ajv): void {
-  const validate = ajv.compile(seedSchema(spec, state.participantFields));
+export function applySeed(state: SandboxState, seed: unknown, ajv: Ajv): void {
+  const validate = ajv.compile(seedSchema(state.participantFields));
   if (!validate(seed)) throw new TypeError(`Invalid seed: ${ajv.errorsText(validate.errors, { dataVar: "seed" })}`);
   const valid = seed as unknown as SandboxSeed;
   for (const { conferences = [], ...account } of valid.accounts) {
@@ -28,8 +27,8 @@ export function applySeed(state: SandboxState, seed: unknown, spec: OpenApiDocum
 }
 
 /** The seed's JSON Schema; a participant's fields are the spec's `Participant` properties. */
-function seedSchema(spec: OpenApiDocument, fields: readonly string[]) {
-  const { Participant, Sid } = spec.components.schemas;
+function seedSchema(fields: readonly string[]) {
+  const { Participant, Sid } = bundle.components.schemas;
   const all = (Participant?.properties ?? {}) as Record<string, unknown>;
   const properties = Object.fromEntries(fields.map((field) => [field, all[field]]));
   const participant = { type: "object", properties, additionalProperties: false };

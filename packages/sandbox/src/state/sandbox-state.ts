@@ -1,10 +1,9 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { type Ajv, apiBasePath, bundle } from "@laml/spec";
 import type { Participant } from "@laml/types";
 import { parseSubscription, type StatusCallbackOptions } from "../callbacks/parse-subscription.js";
 import { signCallback } from "../callbacks/sign-callback.js";
-import type { Ajv } from "../create-ajv.js";
 import { describeValidationErrors } from "../describe-validation-errors.js";
-import type { OpenApiDocument } from "../openapi-document.js";
 import { renderParticipant } from "../operations/render-participant.js";
 import {
   CONFERENCE_STATUSES,
@@ -60,6 +59,9 @@ interface Account {
  */
 const SIGNING_KEY_PREFIX = "PSK_";
 
+/** Participants read outside a request get URIs under the spec's base path. */
+const CANONICAL_PREFIX = apiBasePath;
+
 const digest = (token: string) => createHash("sha256").update(token).digest();
 
 /** The sandbox's accounts, conferences and participants. */
@@ -69,7 +71,6 @@ export class SandboxState {
   readonly #validateParticipant: ReturnType<Ajv["compile"]>;
   /** The participant fields a caller may set: the spec's, except those the sandbox derives. */
   readonly participantFields: readonly string[];
-  readonly #canonicalPrefix: string;
   /** Compared against when the Project ID is unknown, so a miss takes as long as a wrong token. */
   readonly #decoy = digest(randomUUID());
   /**
@@ -80,20 +81,16 @@ export class SandboxState {
   readonly #options: StateOptions;
 
   constructor(
-    spec: OpenApiDocument,
     ajv: Ajv,
-    prefixes: string[],
     readonly now: () => number,
     options: StateOptions = {},
   ) {
     this.#options = options;
-    const { Sid, Participant } = spec.components.schemas;
+    const { Sid, Participant } = bundle.components.schemas;
     if (!Sid || !Participant) throw new Error("The spec lacks the Sid or Participant schema");
     this.#isSid = ajv.compile(Sid);
     this.#validateParticipant = ajv.compile(Participant);
     this.participantFields = Object.keys(Participant.properties ?? {}).filter((f) => !DERIVED.has(f));
-    // Participants read outside a request get URIs under the documented prefix, the first.
-    this.#canonicalPrefix = prefixes[0] ?? "";
   }
 
   /** Adds an account; without arguments, with a new Project ID, a random token and a random Signing Key. */
@@ -174,7 +171,7 @@ export class SandboxState {
       status: conference.status,
       ...fields,
     };
-    const rendered = renderParticipant(participant, this.#canonicalPrefix);
+    const rendered = renderParticipant(participant, CANONICAL_PREFIX);
     if (!this.#validateParticipant(rendered)) {
       const problems = describeValidationErrors(this.#validateParticipant.errors ?? [], rendered, {
         noun: "participant field",
@@ -212,7 +209,7 @@ export class SandboxState {
       throw new Error(`updateParticipant: participant ${callSid} is not in conference ${conferenceSid}`);
     }
     const updated = conference.update(callSid, { ...changes, date_updated: formatRfc2822(this.now()) });
-    return renderParticipant(updated, this.#canonicalPrefix);
+    return renderParticipant(updated, CANONICAL_PREFIX);
   }
 
   /** Takes a participant out of a conference; false if they were not in it. */
@@ -224,7 +221,7 @@ export class SandboxState {
   participants(projectId: string, conferenceSid: string): Participant[] {
     return this.#conference("participants", projectId, conferenceSid)
       .all()
-      .map((p) => renderParticipant(p, this.#canonicalPrefix));
+      .map((p) => renderParticipant(p, CANONICAL_PREFIX));
   }
 
   #account(caller: string, projectId: string): Account {
