@@ -2,3 +2,8 @@
 declare const __LAML_CLIENT_VERSION__: string;
 /** The largest `PageSize` the API takes, replaced at build time from the spec (see build-constants.ts). */
 declare const __LAML_PAGE_SIZE_MAX__: number;
+/**
+ * The conference status callback's non-text fields and their types (`{"Muted":"boolean",…}`) as
+ * JSON, replaced at build time from the spec's webhook schema (see build-constants.ts).
+ */
+declare const __LAML_CONFERENCE_EVENT_FIELD_TYPES__: string;

@@ -101,13 +101,17 @@ const EXPECTED = {
 };
 
 describe("the packed package", () => {
-  test("holds the ESM and CJS builds with their types and the README, nothing else", () => {
+  test("holds the ESM and CJS builds of both entries with their types and the README, nothing else", () => {
     expect(clientTarball.files.map((f) => f.path).sort()).toEqual([
       "README.md",
       "dist/index.cjs",
       "dist/index.d.cts",
       "dist/index.d.ts",
       "dist/index.js",
+      "dist/webhooks.cjs",
+      "dist/webhooks.d.cts",
+      "dist/webhooks.d.ts",
+      "dist/webhooks.js",
       "package.json",
     ]);
   });
@@ -154,6 +158,30 @@ describe("the packed package", () => {
     expect(JSON.parse(run(process.execPath, ["cjs.cjs"]))).toEqual(EXPECTED);
   });
 
+  // Twilio's published example (auth token 12345) signed as SignalWire signs with a Signing Key.
+  const WEBHOOKS_PROGRAM = `
+const url = "https://mycompany.com/myapp.php?foo=1&bar=2";
+const fields = { CallSid: "CA1234567890ABCDE", Caller: "+12349013030", Digits: "1234", From: "+12349013030", To: "+18005551212" };
+Promise.all([
+  computeLamlSignature("12345", url, fields),
+  verifyLamlSignature("12345", "0/KCTR6DLpKmkAf8muzZqo1nDgQ=", url, fields),
+]).then(([signature, valid]) => console.log(JSON.stringify({ signature, valid, error: LamlSignatureError.name })));
+`;
+  const WEBHOOKS_EXPECTED = { signature: "0/KCTR6DLpKmkAf8muzZqo1nDgQ=", valid: true, error: "LamlSignatureError" };
+
+  test("imports @laml/client/webhooks from ESM and requires it from CJS", () => {
+    writeFileSync(
+      join(consumer, "webhooks.mjs"),
+      `import { computeLamlSignature, LamlSignatureError, verifyLamlSignature } from "@laml/client/webhooks";${WEBHOOKS_PROGRAM}`,
+    );
+    writeFileSync(
+      join(consumer, "webhooks.cjs"),
+      `const { computeLamlSignature, LamlSignatureError, verifyLamlSignature } = require("@laml/client/webhooks");${WEBHOOKS_PROGRAM}`,
+    );
+    expect(JSON.parse(run(process.execPath, ["webhooks.mjs"]))).toEqual(WEBHOOKS_EXPECTED);
+    expect(JSON.parse(run(process.execPath, ["webhooks.cjs"]))).toEqual(WEBHOOKS_EXPECTED);
+  });
+
   test("type-checks TypeScript consumers in ESM and CJS, and rejects a wrong field", () => {
     writeFileSync(
       join(consumer, "tsconfig.json"),
@@ -187,6 +215,18 @@ export const unmute = (c: string, s: string): Promise<Participant> => laml.parti
 export const isGone = (error: unknown) => error instanceof LamlApiError && error.status === 404;
 // @ts-expect-error Beep is not a field of the API
 laml.participants.update("c", "s", { Beep: true });
+`,
+    );
+    writeFileSync(
+      join(consumer, "webhooks.mts"),
+      `import { type ConferenceEvent, parseConferenceEvent } from "@laml/client/webhooks";
+export async function mutedNow(request: Request): Promise<boolean | undefined> {
+  const event: ConferenceEvent = await parseConferenceEvent(request, { signingKey: "k" });
+  const muted: boolean | undefined = event.Muted;
+  // @ts-expect-error Muted is a boolean, not the wire's text
+  const text: string | undefined = event.Muted;
+  return text === undefined ? muted : muted;
+}
 `,
     );
     writeFileSync(

@@ -6,6 +6,8 @@ import { PACKAGE_DIR, requireBuild } from "./support/package-dir.js";
 
 /** The issue's budget for the client plus openapi-fetch, minified and gzipped: 5 kB. */
 const BUDGET_BYTES = 5 * 1024;
+/** The budget for all of @laml/client/webhooks, minified and gzipped: 2.5 kB. */
+const WEBHOOKS_BUDGET_BYTES = 2.5 * 1024;
 
 /** Bundles `code` as a browser app would (the published ESM build, minified) and gzips it at level 9. */
 async function gzippedBundle(code: string): Promise<{ text: string; gzipped: number }> {
@@ -61,16 +63,35 @@ describe("bundle size", () => {
   });
 });
 
-describe("runtime code", () => {
-  test.each(["dist/index.js", "dist/index.cjs"])("%s uses no Node built-in (runs wherever fetch runs)", (file) => {
-    const code = readFileSync(`${PACKAGE_DIR}/${file}`, "utf8");
-    expect(code).not.toMatch(/["']node:|\bBuffer\b/);
-    // The environment is read only through globalThis.process, where one exists; the bundled
-    // openapi-fetch looks at process.versions only behind its own typeof guard.
-    const unguarded = code.replace(/globalThis\.process\?\./g, "").replace(/typeof process === "object" &&.*/g, "");
-    expect(unguarded).not.toMatch(/\bprocess\b/);
-    // Nothing is required or imported at run time: openapi-fetch is bundled in (load time), and
-    // @laml/types is types only.
-    expect([...code.matchAll(/(?:require\(|from\s*)["']([^"']+)["']/g)]).toEqual([]);
+describe("the webhooks entry", () => {
+  test("all of @laml/client/webhooks is at most 2.5 kB minified and gzipped", async () => {
+    const { gzipped } = await gzippedBundle(`export * from "@laml/client/webhooks";`);
+    console.log(`@laml/client/webhooks: ${gzipped} bytes gzipped (budget ${WEBHOOKS_BUDGET_BYTES})`);
+    expect(gzipped).toBeLessThanOrEqual(WEBHOOKS_BUDGET_BYTES);
   });
+
+  test("stays out of the core entry: all of @laml/client carries none of it", async () => {
+    const { text, gzipped } = await gzippedBundle(`export * from "@laml/client";`);
+    console.log(`all of @laml/client: ${gzipped} bytes gzipped`);
+    expect(text).not.toContain("X-SignalWire-Signature");
+    expect(text).not.toContain("HMAC");
+    expect(readFileSync(`${PACKAGE_DIR}/dist/index.js`, "utf8")).not.toMatch(/Signature|webhooks/);
+  });
+});
+
+describe("runtime code", () => {
+  test.each(["dist/index.js", "dist/index.cjs", "dist/webhooks.js", "dist/webhooks.cjs"])(
+    "%s uses no Node built-in (runs wherever fetch runs)",
+    (file) => {
+      const code = readFileSync(`${PACKAGE_DIR}/${file}`, "utf8");
+      expect(code).not.toMatch(/["']node:|\bBuffer\b/);
+      // The environment is read only through globalThis.process, where one exists; the bundled
+      // openapi-fetch looks at process.versions only behind its own typeof guard.
+      const unguarded = code.replace(/globalThis\.process\?\./g, "").replace(/typeof process === "object" &&.*/g, "");
+      expect(unguarded).not.toMatch(/\bprocess\b/);
+      // Nothing is required or imported at run time: openapi-fetch is bundled in (load time), and
+      // @laml/types is types only.
+      expect([...code.matchAll(/(?:require\(|from\s*)["']([^"']+)["']/g)]).toEqual([]);
+    },
+  );
 });
