@@ -1,4 +1,4 @@
-import { errorCodes } from "@laml/spec";
+import { errorCodes, parameter } from "@laml/spec";
 import type { ParticipantPage } from "@laml/types";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type FixedServer, startFixedServer } from "../src/fixed-server.mjs";
@@ -51,6 +51,16 @@ describe("the fixed-answer server", () => {
     expect(page.next_page_uri).toMatch(
       /^\/2010-04-01\/Accounts\/.+\/Participants\.json\?PageSize=2&Page=1&PageToken=PA/,
     );
+  });
+
+  test("writes page tokens that the spec's PageToken pattern accepts", async () => {
+    const pattern = new RegExp(String(parameter("listParticipants", "PageToken").schema.pattern));
+    const page = await (
+      await fetch(`${collection(server.addConference(5))}?PageSize=2&Page=1`, { headers: { authorization } })
+    ).json();
+    for (const uri of [page.next_page_uri, page.previous_page_uri]) {
+      expect(new URL(uri, server.origin).searchParams.get("PageToken")).toMatch(pattern);
+    }
   });
 
   test("fails as the API does: the LaML error codes the spec lists for 401 and 404", async () => {

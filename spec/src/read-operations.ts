@@ -1,13 +1,13 @@
 import { mergeParameters } from "./merge-parameters.js";
-import {
-  type CodeSample,
-  HTTP_METHODS,
-  type HttpMethod,
-  type OpenApiDocument,
-  type OperationObject,
-  type ParameterObject,
-  type ResponseObject,
+import type {
+  CodeSample,
+  HttpMethod,
+  OpenApiDocument,
+  OperationObject,
+  ParameterObject,
+  ResponseObject,
 } from "./openapi-document.js";
+import { pathItemOperations } from "./path-item-operations.js";
 import { type RequestBodySchemas, requestBodySchemas } from "./request-body-schemas.js";
 
 /** One operation of the spec, with its path-level and own parameters merged. */
@@ -31,31 +31,23 @@ export interface SpecOperation {
   raw: OperationObject;
 }
 
-const methods: ReadonlySet<string> = new Set(HTTP_METHODS);
-
 /** Every operation of a document, in the order the spec lists paths and, in each, methods. */
 export function readOperations(document: OpenApiDocument): SpecOperation[] {
-  const operations: SpecOperation[] = [];
-  for (const [path, item] of Object.entries(document.paths)) {
-    for (const [key, operation] of Object.entries(item)) {
-      if (!methods.has(key)) continue;
-      const raw = operation as OperationObject;
-      const parameters = mergeParameters(item.parameters, raw.parameters);
-      operations.push({
-        operationId: raw.operationId,
-        method: key.toUpperCase() as Uppercase<HttpMethod>,
-        path,
-        summary: raw.summary,
-        parameters,
-        pathParameters: parameters.filter((p) => p.in === "path"),
-        queryParameters: parameters.filter((p) => p.in === "query"),
-        headerParameters: parameters.filter((p) => p.in === "header"),
-        requestBody: requestBodySchemas(raw),
-        responses: raw.responses,
-        codeSamples: raw["x-codeSamples"] ?? [],
-        raw,
-      });
-    }
-  }
-  return operations;
+  return [...pathItemOperations(document.paths)].map(({ key: path, item, method, raw }) => {
+    const parameters = mergeParameters(item.parameters, raw.parameters);
+    return {
+      operationId: raw.operationId,
+      method,
+      path,
+      summary: raw.summary,
+      parameters,
+      pathParameters: parameters.filter((p) => p.in === "path"),
+      queryParameters: parameters.filter((p) => p.in === "query"),
+      headerParameters: parameters.filter((p) => p.in === "header"),
+      requestBody: requestBodySchemas(raw),
+      responses: raw.responses,
+      codeSamples: raw["x-codeSamples"] ?? [],
+      raw,
+    };
+  });
 }
