@@ -791,7 +791,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The callback was received. SignalWire does not read the body. */
+            /** @description The callback was received. Its body is not used; it needs no cXML. */
             200: {
                 headers: {
                     [name: string]: unknown;

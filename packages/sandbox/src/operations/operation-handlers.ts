@@ -23,15 +23,16 @@ export interface OperationResult {
   json?: Buffer;
 }
 
-/** The operations the API answers: all but the webhooks' (requests SignalWire sends, not serves). */
-type ApiOperationId = {
-  [Id in keyof operations]: operations[Id] extends webhooks[keyof webhooks]["post"] ? never : Id;
+// The spec's webhooks are requests SignalWire sends, not ones the API answers: nothing to serve.
+type WebhookOperation = NonNullable<webhooks[keyof webhooks]["post"]>;
+type ServedOperationId = {
+  [Id in keyof operations]: operations[Id] extends WebhookOperation ? never : Id;
 }[keyof operations];
 
-type PathOf<Id extends ApiOperationId> = operations[Id]["parameters"]["path"];
+type PathOf<Id extends ServedOperationId> = operations[Id]["parameters"]["path"];
 
-/** The sandbox's implementation of each operation of the spec, by `operationId`. */
-export const operationHandlers: Record<ApiOperationId, (context: OperationContext) => OperationResult> = {
+/** The sandbox's implementation of each operation of the spec's paths, by `operationId`. */
+export const operationHandlers: Record<ServedOperationId, (context: OperationContext) => OperationResult> = {
   listParticipants(context) {
     const conference = findConference(context, context.request.params as PathOf<"listParticipants">);
     const query = context.request.query as Parameters<typeof listPage>[1];
