@@ -1,5 +1,7 @@
-import { createAjv } from "@laml/spec";
+import { apiBasePath, createAjv } from "@laml/spec";
 import type { FastifyInstance } from "fastify";
+import { CallbackDispatcher } from "./callbacks/callback-dispatcher.js";
+import { CallbackFaultInjector, type CallbackFaultSettings } from "./callbacks/callback-fault-injector.js";
 import { FaultInjector, type FaultSettings } from "./faults/fault-injector.js";
 import { createApp, type SandboxExchange } from "./http/create-app.js";
 import { applySeed, type SandboxSeed } from "./state/apply-seed.js";
@@ -11,11 +13,20 @@ export interface BuildOptions {
   seed?: SandboxSeed;
   /** Faults to inject from the start (none by default). */
   faults?: FaultSettings;
+  /** Callback faults to inject from the start (none by default). */
+  callbackFaults?: CallbackFaultSettings;
+  /**
+   * Hosts besides this machine (127.0.0.0/8, ::1, localhost) that status callbacks may go to.
+   * None by default: a sandbox must not be made to post to arbitrary hosts.
+   */
+  allowCallbackHosts?: readonly string[];
+  /** How long to wait for a callback target's answer, in ms (default 5000). */
+  callbackTimeoutMs?: number;
   /** The time, in ms since the epoch, for `date_created` and `date_updated` (default `Date.now`). */
   clock?: () => number;
   /** Called with every response the sandbox gives. */
   onResponse?: (exchange: SandboxExchange) => void;
-  /** Called with one line per request. */
+  /** Called with one line per request and per callback. */
   log?: (line: string) => void;
 }
 
@@ -24,21 +35,40 @@ export interface BuiltSandbox {
   app: FastifyInstance;
   state: SandboxState;
   faults: FaultInjector;
+  callbacks: CallbackDispatcher;
 }
 
-/** Wires the state, the fault injector and the HTTP app together. */
+/** The default callback timeout: SignalWire does not document its own. */
+const CALLBACK_TIMEOUT_MS = 5000;
+
+/** Wires the state, the callbacks, the fault injector and the HTTP app together. */
 export function buildSandbox(options: BuildOptions = {}): BuiltSandbox {
   // The validator fills in the spec's defaults (`PageSize`, `Page`) as it checks a request.
   const ajv = createAjv({ useDefaults: true });
-  const state = new SandboxState(ajv, options.clock ?? Date.now);
+  const now = options.clock ?? Date.now;
+  // Each refers to the other; neither calls the other before both exist.
+  const state: SandboxState = new SandboxState(ajv, now, {
+    onChange: (conference, change) => callbacks.onChange(conference, change),
+    allowCallbackHosts: options.allowCallbackHosts ?? [],
+  });
+  const callbacks = new CallbackDispatcher({
+    faults: new CallbackFaultInjector(options.callbackFaults),
+    sign: (projectId, url, fields) => state.signCallback(projectId, url, fields),
+    // The version is the base path's last segment, as in `/api/laml/2010-04-01`.
+    apiVersion: apiBasePath.split("/").pop() ?? "",
+    now,
+    timeoutMs: options.callbackTimeoutMs ?? CALLBACK_TIMEOUT_MS,
+    ...(options.log && { log: options.log }),
+  });
   if (options.seed) applySeed(state, options.seed, ajv);
   const faults = new FaultInjector(options.faults);
   const app = createApp({
     state,
     faults,
+    callbackFaults: callbacks.options.faults,
     ajv,
     ...(options.onResponse && { onResponse: options.onResponse }),
     ...(options.log && { log: options.log }),
   });
-  return { app, state, faults };
+  return { app, state, faults, callbacks };
 }

@@ -125,3 +125,76 @@ describe("command-line parsing", () => {
     expect(() => parseCliArgs(["--nope"], {})).toThrow("Unknown option '--nope'");
   });
 });
+
+describe("laml-sandbox callbacks", () => {
+  test("prints the demo Signing Key, sends the demo conference's callbacks with --status-callback and moves it with --live", async () => {
+    const { callbackReceiver } = await import("./callback-receiver.js");
+    const target = await callbackReceiver();
+    const cli = await run([
+      "--port",
+      "0",
+      "--live-seed",
+      "9",
+      "--status-callback",
+      `${target.origin}/cli`,
+      "--callback-duplicate",
+      "0.5",
+      "--callback-seed",
+      "2",
+    ]);
+    expect(cli.output()).toContain(`Signing key ${DEMO.signingKey}`);
+    expect(cli.output()).toContain(`Status callbacks of the demo conference go to ${target.origin}/cli`);
+    expect(cli.output()).toContain("Live: the demo conference moves on its own (seed 9");
+    expect(cli.output()).toContain("callback faults ON");
+    const deadline = Date.now() + 15_000;
+    while (!/live: /.test(cli.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(cli.output()).toMatch(/live: \w{8} (joined|left|muted|unmuted|put on hold|taken off hold)/);
+    expect(cli.output()).toMatch(/callback participant-\w+ POST http:\/\/127\.0\.0\.1:\d+\/cli 204/);
+    expect(target.received.length).toBeGreaterThan(0);
+    expect(await stop(cli.child, cli.exited)).toBe(0);
+  }, 30_000);
+
+  test("refuses a callback URL off this machine unless --allow-callback-host names its host", async () => {
+    const refused = await run(["--port", "0", "--status-callback", "https://hooks.example.test/x"]);
+    const [code] = await refused.exited;
+    expect(code).toBe(1);
+    expect(refused.output()).toContain("--allow-callback-host hooks.example.test");
+    const allowed = await run([
+      "--port",
+      "0",
+      "--quiet",
+      "--status-callback",
+      "https://hooks.example.test/x",
+      "--allow-callback-host",
+      "hooks.example.test",
+    ]);
+    expect(allowed.output()).toContain("Status callbacks of the demo conference go to https://hooks.example.test/x");
+    expect(await stop(allowed.child, allowed.exited)).toBe(0);
+  }, 30_000);
+
+  test("reads the callback flags", () => {
+    const options = parseCliArgs(
+      [
+        "--status-callback",
+        "http://127.0.0.1:1/",
+        "--status-callback-event",
+        "join leave",
+        "--callback-drop",
+        "0.2",
+        "--callback-delay",
+        "50",
+      ],
+      {},
+    );
+    expect(options.subscription).toEqual({ statusCallback: "http://127.0.0.1:1/", statusCallbackEvent: "join leave" });
+    expect(options.callbackFaults).toEqual({ share: { drop: 0.2 }, delayMs: 50 });
+    expect(options.demo).toBe(true);
+    expect(options.liveSeed).toBeUndefined();
+    expect(parseCliArgs(["--live"], {}).liveSeed).toBe(1);
+    expect(() => parseCliArgs(["--status-callback-event", "join"], {})).toThrow(/need --status-callback/);
+    expect(() => parseCliArgs(["--callback-duplicate", "2"], {})).toThrow(
+      /--callback-duplicate must be a number from 0 to 1/,
+    );
+  });
+});

@@ -10,6 +10,11 @@ export interface BannerFacts {
   /** Project IDs of the accounts loaded from a seed file (their tokens are not printed). */
   seededProjectIds: string[];
   faultsOn: boolean;
+  /** Where the demo conference's callbacks go, if anywhere. */
+  statusCallback: string | undefined;
+  callbackFaultsOn: boolean;
+  /** The seed of `--live`, when the demo conference moves on its own. */
+  liveSeed: number | undefined;
 }
 
 /**
@@ -17,7 +22,8 @@ export interface BannerFacts {
  * are public) and a snippet to paste. Tokens from a seed file are never printed.
  */
 export function formatBanner(facts: BannerFacts): string {
-  const { url, prefixes, demo, docsUrl, seededProjectIds, faultsOn } = facts;
+  const { url, prefixes, demo, docsUrl, seededProjectIds, faultsOn, statusCallback, callbackFaultsOn, liveSeed } =
+    facts;
   const lines = [
     `LaML sandbox listening on ${url}`,
     `  API   ${url}${prefixes[0]} (also under ${prefixes.slice(1).join(", ")})`,
@@ -30,6 +36,7 @@ export function formatBanner(facts: BannerFacts): string {
       "Demo credentials (public, for this local sandbox only):",
       `  Project ID  ${DEMO.projectId}`,
       `  API token   ${DEMO.apiToken}`,
+      `  Signing key ${DEMO.signingKey} (verifies the status callbacks)`,
       `  Conference  ${DEMO.conferenceSid} (${DEMO_PARTICIPANTS} participants)`,
       "",
       "List the participants with @laml/client (paste from the repository root):",
@@ -50,6 +57,13 @@ export function formatBanner(facts: BannerFacts): string {
       `    "$SIGNALWIRE_SPACE_URL${participantsUri(prefixes[0] ?? "", "$SIGNALWIRE_PROJECT_ID", DEMO.conferenceSid)}${JSON_SUFFIX}?PageSize=5"`,
     );
   }
-  lines.push("", `Fault injection is ${faultsOn ? "ON" : "off"} (see packages/sandbox/README.md). Ctrl-C stops.`);
+  if (statusCallback) lines.push("", `Status callbacks of the demo conference go to ${statusCallback}`);
+  if (liveSeed !== undefined) {
+    lines.push("", `Live: the demo conference moves on its own (seed ${liveSeed}; --live-seed <n> for others)`);
+  }
+  lines.push(
+    "",
+    `Fault injection is ${faultsOn ? "ON" : "off"}, callback faults ${callbackFaultsOn ? "ON" : "off"} (see packages/sandbox/README.md). Ctrl-C stops.`,
+  );
   return lines.join("\n");
 }

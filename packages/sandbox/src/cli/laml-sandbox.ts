@@ -2,8 +2,9 @@ import { readFile } from "node:fs/promises";
 import { API_PREFIXES } from "../http/api-routes.js";
 import { startSandbox } from "../start-sandbox.js";
 import type { SandboxSeed } from "../state/apply-seed.js";
-import { demoSeed } from "./demo.js";
+import { DEMO, demoSeed } from "./demo.js";
 import { formatBanner } from "./format-banner.js";
+import { startLiveDemo } from "./live-demo.js";
 import { type CliOptions, parseCliArgs, USAGE } from "./parse-cli-args.js";
 
 // `laml-sandbox`: start a sandbox, print where it is and how to use it, stop cleanly on Ctrl-C.
@@ -29,14 +30,17 @@ if (options.help) {
 try {
   const seeded = options.seedFile ? await readSeed(options.seedFile) : { accounts: [] };
   const seed: SandboxSeed = {
-    accounts: [...(options.demo ? demoSeed(Date.now()).accounts : []), ...seeded.accounts],
+    accounts: [...(options.demo ? demoSeed(Date.now(), options.subscription).accounts : []), ...seeded.accounts],
   };
+  const log = options.quiet ? undefined : (line: string) => console.log(line);
   const sandbox = await startSandbox({
     port: options.port,
     host: options.host,
     seed,
     faults: options.faults,
-    ...(!options.quiet && { log: (line: string) => console.log(line) }),
+    callbackFaults: options.callbackFaults,
+    allowCallbackHosts: options.allowCallbackHosts,
+    ...(log && { log }),
   });
   console.log(
     formatBanner({
@@ -46,14 +50,27 @@ try {
       docsUrl: options.docsUrl,
       seededProjectIds: seeded.accounts.map((a) => a.projectId),
       faultsOn: Object.keys(options.faults).length > 0,
+      statusCallback: options.subscription.statusCallback,
+      callbackFaultsOn: Object.keys(options.callbackFaults).length > 0,
+      liveSeed: options.liveSeed,
     }),
   );
+  const stopLive =
+    options.liveSeed === undefined
+      ? undefined
+      : startLiveDemo(sandbox, {
+          projectId: DEMO.projectId,
+          conferenceSid: DEMO.conferenceSid,
+          seed: options.liveSeed,
+          log: (line) => console.log(line),
+        });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     // A second Ctrl-C while closing means "now".
     if (stopping) process.exit(130);
     stopping = true;
     console.log(`\n${signal}: stopping the sandbox…`);
+    stopLive?.();
     sandbox.close().then(
       () => console.log("Sandbox stopped."),
       (error: Error) => {

@@ -1,4 +1,7 @@
 import { parseArgs } from "node:util";
+import { SANDBOX_EVENT_WORDS } from "../callbacks/callback-events.js";
+import type { CallbackFaultSettings } from "../callbacks/callback-fault-injector.js";
+import type { StatusCallbackOptions } from "../callbacks/parse-subscription.js";
 import { FAULT_LIMITS, type FaultSettings } from "../faults/fault-injector.js";
 
 /** What the `laml-sandbox` command was asked to do. */
@@ -11,8 +14,17 @@ export interface CliOptions {
   demo: boolean;
   quiet: boolean;
   faults: FaultSettings;
+  callbackFaults: CallbackFaultSettings;
+  /** The demo conference's status callback settings (none unless `--status-callback`). */
+  subscription: StatusCallbackOptions;
+  allowCallbackHosts: string[];
+  /** Make the demo conference move on its own, with this seed; undefined without `--live`. */
+  liveSeed: number | undefined;
   docsUrl: string;
 }
+
+/** The seed of `--live` without `--live-seed`: a fixed one, so two runs show the same moves. */
+const DEFAULT_LIVE_SEED = 1;
 
 /** The port the quick start documents. */
 const DEFAULT_PORT = 4010;
@@ -34,6 +46,23 @@ Options:
   --fault-drop <share> drop the connection of this share of requests
   --latency <ms>      wait this long before answering each request
   --retry-after <s>   the Retry-After of an injected 429 (default: 1)
+  --status-callback <url>
+                      send the demo conference's status callbacks to this URL (loopback only)
+  --status-callback-event <words>
+                      the events to send, space-separated (default: "${SANDBOX_EVENT_WORDS.join(" ")}")
+  --status-callback-method <POST|GET>
+                      how to send them (default: POST)
+  --allow-callback-host <host>
+                      let callbacks go to this host too (repeatable); only loopback otherwise
+  --callback-drop <share>
+                      drop this share of callbacks (0 to 1): never sent
+  --callback-duplicate <share>
+                      send this share of callbacks twice
+  --callback-delay <ms>
+                      wait this long before sending each callback
+  --callback-seed <n> make the callback fault draws repeatable
+  --live              make the demo conference move on its own: joins, leaves, mutes, holds
+  --live-seed <n>     the seed of --live's moves (default: ${DEFAULT_LIVE_SEED}); implies --live
   --quiet             do not log requests
   --help              show this text`;
 
@@ -54,9 +83,19 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
       "fault-drop": { type: "string" },
       latency: { type: "string" },
       "retry-after": { type: "string" },
+      "status-callback": { type: "string" },
+      "status-callback-event": { type: "string" },
+      "status-callback-method": { type: "string" },
+      "allow-callback-host": { type: "string", multiple: true },
+      "callback-drop": { type: "string" },
+      "callback-duplicate": { type: "string" },
+      "callback-delay": { type: "string" },
+      "callback-seed": { type: "string" },
+      live: { type: "boolean" },
+      "live-seed": { type: "string" },
     },
   });
-  const share = (flag: "fault-429" | "fault-503" | "fault-drop") => {
+  const share = (flag: "fault-429" | "fault-503" | "fault-drop" | "callback-drop" | "callback-duplicate") => {
     const text = values[flag];
     return text === undefined ? undefined : number(`--${flag}`, text, 0, 1, false);
   };
@@ -71,6 +110,38 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
   if (values["retry-after"] !== undefined) {
     faults.retryAfterSeconds = number("--retry-after", values["retry-after"], 0, FAULT_LIMITS.retryAfterSeconds, true);
   }
+  const callbackFaults: CallbackFaultSettings = {};
+  const callbackShares = {
+    drop: share("callback-drop"),
+    duplicate: share("callback-duplicate"),
+  };
+  if (Object.values(callbackShares).some((s) => s !== undefined)) {
+    callbackFaults.share = Object.fromEntries(Object.entries(callbackShares).filter(([, s]) => s !== undefined));
+  }
+  if (values["callback-delay"] !== undefined) {
+    callbackFaults.delayMs = number("--callback-delay", values["callback-delay"], 0, FAULT_LIMITS.latencyMs, true);
+  }
+  if (values["callback-seed"] !== undefined) {
+    callbackFaults.seed = number("--callback-seed", values["callback-seed"], 0, 2 ** 32 - 1, true);
+  }
+  const method = values["status-callback-method"]?.toUpperCase();
+  if (method !== undefined && method !== "POST" && method !== "GET") {
+    throw new Error(`--status-callback-method must be POST or GET, got ${values["status-callback-method"]}`);
+  }
+  if (values["status-callback"] === undefined && (values["status-callback-event"] ?? method) !== undefined) {
+    throw new Error("--status-callback-event and --status-callback-method need --status-callback <url>");
+  }
+  const subscription: StatusCallbackOptions = {};
+  if (values["status-callback"] !== undefined) {
+    subscription.statusCallback = values["status-callback"];
+    subscription.statusCallbackEvent = values["status-callback-event"] ?? SANDBOX_EVENT_WORDS.join(" ");
+    if (method) subscription.statusCallbackMethod = method;
+  }
+  const live = values.live === true || values["live-seed"] !== undefined;
+  const liveSeed =
+    values["live-seed"] === undefined
+      ? DEFAULT_LIVE_SEED
+      : number("--live-seed", values["live-seed"], 0, 2 ** 32 - 1, true);
   const port = values.port ?? env.PORT;
   const docsPort = env.DOCS_PORT ? number("DOCS_PORT", env.DOCS_PORT, 1, 65_535, true) : DEFAULT_DOCS_PORT;
   return {
@@ -78,9 +149,14 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
     port: port === undefined ? DEFAULT_PORT : number(values.port ? "--port" : "PORT", port, 0, 65_535, true),
     host: values.host ?? "127.0.0.1",
     seedFile: values.seed,
-    demo: values.demo ?? values.seed === undefined,
+    // The demo conference is what --status-callback and --live act on.
+    demo: values.demo ?? (values.seed === undefined || live || subscription.statusCallback !== undefined),
     quiet: values.quiet ?? false,
     faults,
+    callbackFaults,
+    subscription,
+    allowCallbackHosts: values["allow-callback-host"] ?? [],
+    liveSeed: live ? liveSeed : undefined,
     docsUrl: `http://127.0.0.1:${docsPort}`,
   };
 }

@@ -1,5 +1,6 @@
 import type { Ajv } from "@laml/spec";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { CallbackFaultInjector } from "../callbacks/callback-fault-injector.js";
 import { adminRoutes } from "../faults/admin-routes.js";
 import type { FaultInjector } from "../faults/fault-injector.js";
 import { wasInjected } from "../faults/inject-faults.js";
@@ -30,6 +31,7 @@ export interface SandboxExchange {
 export interface AppOptions {
   state: SandboxState;
   faults: FaultInjector;
+  callbackFaults: CallbackFaultInjector;
   ajv: Ajv;
   /** Called with every response the sandbox gives (the contract tests check each one). */
   onResponse?: (exchange: SandboxExchange) => void;
@@ -43,7 +45,7 @@ export interface AppOptions {
  * its own hooks.
  */
 export function createApp(options: AppOptions): FastifyInstance {
-  const { faults, onResponse, log } = options;
+  const { faults, callbackFaults, onResponse, log } = options;
   const observe = (request: FastifyRequest, reply: FastifyReply, payload: unknown) =>
     onResponse?.({
       method: request.method,
@@ -104,7 +106,7 @@ export function createApp(options: AppOptions): FastifyInstance {
     return reply.code(laml.status).headers(laml.headers).send(laml.toBody());
   });
 
-  app.register(adminRoutes, { faults });
+  app.register(adminRoutes, { faults, callbackFaults });
   app.register(apiRoutes, options);
   return app;
 }

@@ -1,10 +1,13 @@
 import { type Ajv, bundle } from "@laml/spec";
+import { CALLBACK_METHODS } from "../callbacks/parse-subscription.js";
 import { CONFERENCE_STATUSES } from "./conference.js";
 import type { ConferenceOptions, ParticipantFields, SandboxAccount, SandboxState } from "./sandbox-state.js";
 
 /** The data a sandbox starts with: accounts, their conferences and the participants in them. */
 export interface SandboxSeed {
-  accounts: (SandboxAccount & {
+  accounts: (Omit<SandboxAccount, "signingKey"> & {
+    /** Generated when left out; give one to verify the account's callbacks. */
+    signingKey?: string;
     conferences?: (ConferenceOptions & { participants?: ParticipantFields[] })[];
   })[];
 }
@@ -36,6 +39,10 @@ function seedSchema(fields: readonly string[]) {
       sid: Sid,
       friendlyName: { type: "string" },
       status: { enum: CONFERENCE_STATUSES },
+      statusCallback: { type: "string" },
+      // The words are checked by addConference, which names the known ones.
+      statusCallbackEvent: { type: "string" },
+      statusCallbackMethod: { enum: CALLBACK_METHODS },
       participants: { type: "array", items: participant },
     },
   };
@@ -47,6 +54,7 @@ function seedSchema(fields: readonly string[]) {
     properties: {
       projectId: Sid,
       apiToken: { type: "string", minLength: 1 },
+      signingKey: { type: "string", minLength: 1 },
       conferences: { type: "array", items: conference },
     },
   };

@@ -1,4 +1,5 @@
 import type { Participant } from "@laml/types";
+import type { CallbackSubscription } from "../callbacks/parse-subscription.js";
 
 /**
  * A participant as stored: its fields except `uri`, which depends on how it is asked for.
@@ -39,6 +40,19 @@ export interface PageSlice {
   more: { before: boolean; after: boolean };
 }
 
+/** What changed in a conference, in the order it happened: what status callbacks report. */
+export type ConferenceChange =
+  | { kind: "join" | "leave"; participant: StoredParticipant }
+  | { kind: "update"; before: StoredParticipant; after: StoredParticipant }
+  | { kind: "start" | "end" };
+
+/** What a conference reports to, and its clock (for when it started). */
+export interface ConferenceHooks {
+  now: () => number;
+  /** Called with each change of an in-progress conference, as it happens. */
+  onChange: (conference: Conference, change: ConferenceChange) => void;
+}
+
 /** A conference's state: its participants in a stable listing order. */
 export class Conference {
   /** In listing order. */
@@ -46,15 +60,28 @@ export class Conference {
   readonly #byCallSid = new Map<string, Entry>();
   readonly #departed = new Map<string, OrderKey>();
   #seq = 0;
+  #startedMs: number | undefined;
 
   constructor(
     readonly sid: string,
     readonly accountSid: string,
     readonly friendlyName: string,
     public status: ConferenceStatus,
+    readonly hooks?: ConferenceHooks,
+    /** Where its status callbacks go, if it has any. */
+    readonly subscription?: CallbackSubscription,
   ) {}
 
-  /** Adds a participant; `joinedMs` orders it (participants usually join at the end). */
+  /** When the conference started (its first participant with `start_conference_on_enter` joined). */
+  get startedMs(): number | undefined {
+    return this.#startedMs;
+  }
+
+  /**
+   * Adds a participant; `joinedMs` orders it (participants usually join at the end). The first
+   * participant with `start_conference_on_enter` starts the conference, as the cXML attribute of
+   * that name says.
+   */
   join(participant: StoredParticipant, joinedMs: number): void {
     if (this.knows(participant.call_sid)) {
       throw new Error(`call_sid ${participant.call_sid} has already been in conference ${this.sid}`);
@@ -62,16 +89,41 @@ export class Conference {
     const entry = { key: { joinedMs, seq: this.#seq++ }, participant };
     this.#entries.splice(this.#indexOf(entry.key), 0, entry);
     this.#byCallSid.set(participant.call_sid, entry);
+    this.#emit({ kind: "join", participant });
+    if (this.status === "in-progress" && this.#startedMs === undefined && participant.start_conference_on_enter) {
+      this.#startedMs = this.hooks?.now() ?? Date.now();
+      this.#emit({ kind: "start" });
+    }
   }
 
-  /** Removes a participant; their place stays known so cursors naming them keep working. */
+  /**
+   * Removes a participant; their place stays known so cursors naming them keep working. When the
+   * participant has `end_conference_on_exit`, the conference ends: everyone else leaves (in
+   * listing order) and it is `completed`.
+   */
   leave(callSid: string): boolean {
     const entry = this.#byCallSid.get(callSid);
     if (!entry) return false;
+    this.#remove(entry);
+    if (entry.participant.end_conference_on_exit && this.status === "in-progress") {
+      for (const other of [...this.#entries]) this.#remove(other);
+      this.#emit({ kind: "end" });
+      this.status = "completed";
+    }
+    return true;
+  }
+
+  #remove(entry: Entry): void {
+    const callSid = entry.participant.call_sid;
     this.#entries.splice(this.#indexOf(entry.key), 1);
     this.#byCallSid.delete(callSid);
     this.#departed.set(callSid, entry.key);
-    return true;
+    this.#emit({ kind: "leave", participant: entry.participant });
+  }
+
+  /** Reports a change; a completed conference has nothing left to report. */
+  #emit(change: ConferenceChange): void {
+    if (this.status === "in-progress") this.hooks?.onChange(this, change);
   }
 
   /** The participant with this call SID, if present. */
@@ -83,7 +135,9 @@ export class Conference {
   update(callSid: string, changes: Partial<Omit<StoredParticipant, "call_sid">>): StoredParticipant {
     const entry = this.#byCallSid.get(callSid);
     if (!entry) throw new Error(`call_sid ${callSid} is not in conference ${this.sid}`);
-    entry.participant = { ...entry.participant, ...changes };
+    const before = entry.participant;
+    entry.participant = { ...before, ...changes };
+    this.#emit({ kind: "update", before, after: entry.participant });
     return entry.participant;
   }
 
