@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { apiBasePath, parameter } from "@laml/spec";
+import { apiBasePath, operation, parameter } from "@laml/spec";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -9,9 +9,31 @@ if (!Number.isInteger(pageSizeMax)) {
   throw new Error("The spec's listParticipants PageSize has no whole-number maximum; give its schema one.");
 }
 
+// The update fields that can be sent twice to the effect of once, marked in the spec with
+// `x-laml-idempotent` (spec/README.md): an update sending only these is retried like a GET.
+const updateFields = Object.entries(
+  (operation("updateParticipant").requestBody?.content["application/x-www-form-urlencoded"]?.properties ??
+    {}) as Record<string, Record<string, unknown>>,
+);
+if (!updateFields.length) {
+  throw new Error(
+    "The spec's updateParticipant has no form body properties; the client reads its update fields there.",
+  );
+}
+const idempotentFields = updateFields.flatMap(([name, schema]) => {
+  const idempotent = schema["x-laml-idempotent"];
+  if (typeof idempotent !== "boolean") {
+    throw new Error(
+      `The spec's update field ${name} has no boolean x-laml-idempotent; say whether sending it twice is safe (spec/README.md).`,
+    );
+  }
+  return idempotent ? [name] : [];
+});
+
 /** The constants replaced at build time in src/ (declared in src/build-constants.d.ts). */
 export const define = {
   __LAML_CLIENT_VERSION__: JSON.stringify(version),
   __LAML_PAGE_SIZE_MAX__: JSON.stringify(pageSizeMax),
   __LAML_API_BASE_PATH__: JSON.stringify(apiBasePath),
+  __LAML_IDEMPOTENT_UPDATE_FIELDS__: JSON.stringify(idempotentFields),
 };

@@ -4,3 +4,5 @@ declare const __LAML_CLIENT_VERSION__: string;
 declare const __LAML_PAGE_SIZE_MAX__: number;
 /** The path every operation lives under (the spec's server URL's path), replaced at build time from the spec. */
 declare const __LAML_API_BASE_PATH__: string;
+/** The update fields the spec marks `x-laml-idempotent: true`, replaced at build time from the spec. */
+declare const __LAML_IDEMPOTENT_UPDATE_FIELDS__: readonly string[];
