@@ -156,7 +156,6 @@ describe("per-call options and withOptions", () => {
 });
 
 describe("update", () => {
-
   test("update takes the spec's body", () => {
     expectTypeOf<Parameters<LamlClient["participants"]["update"]>[2]>().toEqualTypeOf<UpdateParticipantBody>();
     laml.participants.update(conferenceSid, callSid, { Coaching: true, CallSidToCoach: callSid, HoldMethod: "GET" });
