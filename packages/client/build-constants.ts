@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { apiBasePath, operation, parameter } from "@laml/spec";
+import { apiBasePath, operation, parameter, webhooks } from "@laml/spec";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -30,10 +30,25 @@ const idempotentFields = updateFields.flatMap(([name, schema]) => {
   return idempotent ? [name] : [];
 });
 
+// The conference status callback's fields that are not text (booleans, integers), so that
+// @laml/client/webhooks decodes exactly what the spec types, read from its webhook's form schema.
+const callbackForm = webhooks.find((webhook) => webhook.name === "conferenceStatusCallback")?.requestBody?.content[
+  "application/x-www-form-urlencoded"
+] as { properties?: Record<string, { type?: string }> } | undefined;
+if (!callbackForm?.properties) throw new Error("The spec has no conferenceStatusCallback webhook with a form schema.");
+const callbackFieldTypes = Object.fromEntries(
+  Object.entries<{ type?: string }>(callbackForm.properties).flatMap(([name, schema]) =>
+    schema.type === "boolean" || schema.type === "integer" || schema.type === "number" ? [[name, schema.type]] : [],
+  ),
+);
+
 /** The constants replaced at build time in src/ (declared in src/build-constants.d.ts). */
 export const define = {
   __LAML_CLIENT_VERSION__: JSON.stringify(version),
   __LAML_PAGE_SIZE_MAX__: JSON.stringify(pageSizeMax),
   __LAML_API_BASE_PATH__: JSON.stringify(apiBasePath),
-  __LAML_IDEMPOTENT_UPDATE_FIELDS__: JSON.stringify(idempotentFields),
+  // Strings of JSON, not an object: esbuild turns an object constant into a module that every
+  // entry point imports, which would put webhooks code into the core entry.
+  __LAML_IDEMPOTENT_UPDATE_FIELDS__: JSON.stringify(JSON.stringify(idempotentFields)),
+  __LAML_CONFERENCE_EVENT_FIELD_TYPES__: JSON.stringify(JSON.stringify(callbackFieldTypes)),
 };

@@ -3,11 +3,12 @@ import { describe, expect, test } from "vitest";
 import { bundle } from "../src/bundle.js";
 import { createAjv } from "../src/create-ajv.js";
 import { operation, operations } from "../src/operations.js";
+import { webhooks } from "../src/webhooks.js";
 
 const ajv = createAjv();
 
-function* mediaExamples() {
-  for (const { raw: op } of operations) {
+function* mediaExamples(ops: Iterable<{ raw: any }>) {
+  for (const { raw: op } of ops) {
     const bodies = Object.entries<any>(op.responses).map(([status, r]) => [`${status}`, r] as const);
     if (op.requestBody) bodies.push(["request", op.requestBody]);
     for (const [where, body] of bodies) {
@@ -23,7 +24,7 @@ function* mediaExamples() {
 }
 
 describe("examples", () => {
-  test.each([...mediaExamples()].map((e) => [e.label, e] as const))("%s validates", (_, e) => {
+  test.each([...mediaExamples(operations)].map((e) => [e.label, e] as const))("%s validates", (_, e) => {
     const validate = ajv.compile(e.schema);
     expect(validate(e.value), ajv.errorsText(validate.errors)).toBe(true);
   });
@@ -47,6 +48,43 @@ describe("examples", () => {
     const validate = ajv.compile(media.schema);
     expect(validate(kept), ajv.errorsText(validate.errors)).toBe(true);
     expect(kept).toEqual(seed);
+  });
+});
+
+describe("webhooks", () => {
+  const callback = (bundle.webhooks as any).conferenceStatusCallback.post;
+  const form = callback.requestBody.content["application/x-www-form-urlencoded"];
+
+  test.each([...mediaExamples(webhooks)].map((e) => [e.label, e] as const))("%s validates", (_, e) => {
+    const validate = ajv.compile(e.schema);
+    expect(validate(e.value), ajv.errorsText(validate.errors)).toBe(true);
+  });
+
+  test("the conference status callback is a form-encoded POST and the only webhook", () => {
+    expect(webhooks.map(({ name, method }) => `${method} ${name}`)).toEqual(["POST conferenceStatusCallback"]);
+    expect(Object.keys(callback.requestBody.content)).toEqual(["application/x-www-form-urlencoded"]);
+  });
+
+  test("has one example per documented event, each naming its event", () => {
+    const documented: string[] = form.schema.properties.StatusCallbackEvent.examples;
+    expect(documented).toHaveLength(10);
+    const shown = Object.values<any>(form.examples).map((example) => example.value.StatusCallbackEvent);
+    expect(shown.sort()).toEqual([...documented].sort());
+  });
+
+  test("documents both signature headers", () => {
+    const headers = callback.parameters.filter((p: any) => p.in === "header").map((p: any) => p.name);
+    expect(headers).toEqual(["X-SignalWire-Signature", "X-Twilio-Signature"]);
+  });
+
+  test("types the form's booleans and integers, not as strings", () => {
+    const types = Object.fromEntries(
+      Object.entries<any>(form.schema.properties).map(([name, schema]) => [name, schema.type]),
+    );
+    for (const name of ["EndConferenceOnExit", "Hold", "Muted", "StartConferenceOnEnter"]) {
+      expect(types[name], name).toBe("boolean");
+    }
+    expect(types.Duration).toBe("integer");
   });
 });
 

@@ -9,6 +9,10 @@ import { PACKAGE_DIR, requireBuild } from "./support/package-dir.js";
  * gzipped: 6 KiB, room for error messages that say what was wrong and how to fix it.
  */
 const BUDGET_BYTES = 6 * 1024;
+/** The budget of `@laml/client/roster` alone: it takes the client as an argument, so none of it is in here. */
+const ROSTER_BUDGET_BYTES = 2 * 1024;
+/** The budget for all of @laml/client/webhooks, minified and gzipped: 2.5 kB. */
+const WEBHOOKS_BUDGET_BYTES = 2.5 * 1024;
 
 /** Bundles `code` as a browser app would (the published ESM build, minified) and gzips it at level 9. */
 async function gzippedBundle(code: string): Promise<{ text: string; gzipped: number }> {
@@ -87,10 +91,42 @@ describe("bundle size", () => {
     expect(text).not.toContain("Middleware must be an object");
     expect(gzipped).toBeLessThan(whole);
   });
+
+  test("@laml/client/roster is at most 2 kB on its own and carries none of the core", async () => {
+    const { text, gzipped } = await gzippedBundle(`export { createRoster } from "@laml/client/roster";`);
+    console.log(`@laml/client/roster: ${gzipped} bytes gzipped (budget ${ROSTER_BUDGET_BYTES})`);
+    expect(gzipped).toBeLessThanOrEqual(ROSTER_BUDGET_BYTES);
+    expect(text).not.toContain("SIGNALWIRE_API_TOKEN");
+    expect(text).not.toContain("Middleware must be an object");
+    expect(readFileSync(`${PACKAGE_DIR}/dist/index.js`, "utf8")).not.toMatch(/reconcile|roster/i);
+  });
+});
+
+describe("the webhooks entry", () => {
+  test("all of @laml/client/webhooks is at most 2.5 kB minified and gzipped", async () => {
+    const { gzipped } = await gzippedBundle(`export * from "@laml/client/webhooks";`);
+    console.log(`@laml/client/webhooks: ${gzipped} bytes gzipped (budget ${WEBHOOKS_BUDGET_BYTES})`);
+    expect(gzipped).toBeLessThanOrEqual(WEBHOOKS_BUDGET_BYTES);
+  });
+
+  test("stays out of the core entry: all of @laml/client carries none of it", async () => {
+    const { text, gzipped } = await gzippedBundle(`export * from "@laml/client";`);
+    console.log(`all of @laml/client: ${gzipped} bytes gzipped`);
+    expect(text).not.toContain("X-SignalWire-Signature");
+    expect(text).not.toContain("HMAC");
+    expect(readFileSync(`${PACKAGE_DIR}/dist/index.js`, "utf8")).not.toMatch(/Signature|webhooks/);
+  });
 });
 
 describe("runtime code", () => {
-  test.each(["dist/index.js", "dist/index.cjs"])("%s uses no Node built-in (runs wherever fetch runs)", (file) => {
+  test.each([
+    "dist/index.js",
+    "dist/index.cjs",
+    "dist/webhooks.js",
+    "dist/webhooks.cjs",
+    "dist/roster.js",
+    "dist/roster.cjs",
+  ])("%s uses no Node built-in (runs wherever fetch runs)", (file) => {
     const code = readFileSync(`${PACKAGE_DIR}/${file}`, "utf8");
     expect(code).not.toMatch(/["']node:|\bBuffer\b/);
     // The environment is read only through globalThis.process, where one exists; the bundled

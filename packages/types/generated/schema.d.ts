@@ -86,7 +86,31 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    conferenceStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Conference status callback
+         * @description SignalWire sends this request to the conference's `statusCallback` URL for every
+         *     subscribed event, form-encoded, signed in `X-SignalWire-Signature`. Which fields come
+         *     with which event is not documented: see the schema. With `statusCallbackMethod="GET"`
+         *     the same fields come in the query string instead.
+         */
+        post: operations["conferenceStatusCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -275,6 +299,107 @@ export interface components {
              */
             WaitMethod?: components["schemas"]["HttpMethod"];
         };
+        /**
+         * @description The conference state change a status callback reports, in its `StatusCallbackEvent` field.
+         *     An open set: SignalWire documents `conference-start`, `conference-end`, `participant-join`,
+         *     `participant-leave`, `participant-mute`, `participant-unmute`, `participant-hold`,
+         *     `participant-unhold`, `participant-speech-start` and `participant-speech-stop`. Treat any
+         *     other value as unknown rather than as an error.
+         *
+         *     The cXML `statusCallbackEvent` attribute subscribes with shorter words, space-separated:
+         *     `start` and `end` give `conference-start` and `conference-end`, `join` and `leave` give
+         *     `participant-join` and `participant-leave`, `mute` gives `participant-mute` and
+         *     `participant-unmute`, `hold` gives `participant-hold` and `participant-unhold`, and `speaker`
+         *     gives `participant-speech-start` and `participant-speech-stop`.
+         * @example conference-start
+         * @example conference-end
+         * @example participant-join
+         * @example participant-leave
+         * @example participant-mute
+         * @example participant-unmute
+         * @example participant-hold
+         * @example participant-unhold
+         * @example participant-speech-start
+         * @example participant-speech-stop
+         */
+        ConferenceEventName: string;
+        /**
+         * @description The form fields of a conference status callback: SignalWire's standard request parameters
+         *     (`AccountSid`, `ApiVersion`, `CallSid`, `CallStatus`, `Direction`, `From`, `ParentCallSid`,
+         *     `To`) and the conference fields its cXML `<Conference>` reference lists.
+         *
+         *     SignalWire does not say which fields come with which event. Only the conference-level
+         *     fields every callback needs to be understood are required here (`AccountSid`,
+         *     `ConferenceSid`, `StatusCallbackEvent`, `Timestamp`); every other field is optional,
+         *     including the participant's `CallSid`, `Muted` and `Hold`, which a `participant-*` event
+         *     would be expected to carry but is not documented to. Fields not listed here may appear
+         *     (Twilio, for one, has added fields to these callbacks over time): keep or ignore them.
+         *
+         *     On the wire every value is text: booleans are sent as `true` or `false` (read them
+         *     case-insensitively) and integers as decimal digits.
+         */
+        ConferenceStatusCallback: {
+            /** @description The unique identifier of the account (at SignalWire, the Project ID) this call is associated with. */
+            AccountSid: components["schemas"]["Sid"];
+            /**
+             * @description The version of the SignalWire API the call uses.
+             * @example 2010-04-01
+             */
+            ApiVersion?: string;
+            /** @description The unique identifier of the call, that is of the participant the event is about. */
+            CallSid?: components["schemas"]["Sid"];
+            /**
+             * @description The status of the participant's call. An open set: SignalWire documents `ringing`,
+             *     `in-progress`, `queued`, `failed`, `busy`, `no-answer`, `completed` and `canceled`.
+             * @example in-progress
+             */
+            CallStatus?: string;
+            /** @description The unique identifier of the conference the event is about. */
+            ConferenceSid: components["schemas"]["Sid"];
+            /**
+             * @description The direction of the participant's call. An open set: SignalWire documents `inbound`,
+             *     `outbound-api` (made through the REST API) and `outbound-dial` (made by the `<Dial>` verb).
+             * @example inbound
+             */
+            Direction?: string;
+            /** @description The time, in seconds, of the conference call. SignalWire does not say which events carry it. */
+            Duration?: number;
+            /** @description Whether the conference ends when this participant leaves (the cXML `endConferenceOnExit` attribute). */
+            EndConferenceOnExit?: boolean;
+            /**
+             * @description "The name of the event", in SignalWire's words. SignalWire does not say how it differs
+             *     from `StatusCallbackEvent`, which is the field to read.
+             */
+            EventName?: string;
+            /** @description The name of the conference, as given in the cXML `<Conference>` noun. */
+            FriendlyName?: string;
+            /** @description The phone number (E.164) or other address that placed the participant's call. */
+            From?: string;
+            /** @description Whether the participant is on hold. */
+            Hold?: boolean;
+            /** @description Whether the participant is muted. */
+            Muted?: boolean;
+            /** @description The unique identifier of the call that created the participant's call, if another call did. */
+            ParentCallSid?: components["schemas"]["Sid"];
+            /**
+             * @description The size of the conference's recorded audio file. SignalWire documents it as a string
+             *     and gives no unit, so it is kept as text.
+             */
+            RecordingFileSize?: string;
+            /**
+             * Format: uri
+             * @description The URL of the conference's recorded audio file, when the conference is recorded.
+             */
+            RecordingUrl?: string;
+            /** @description Whether the conference starts when this participant joins (the cXML `startConferenceOnEnter` attribute). */
+            StartConferenceOnEnter?: boolean;
+            /** @description The conference state change this callback reports. */
+            StatusCallbackEvent: components["schemas"]["ConferenceEventName"];
+            /** @description When the event occurred, in RFC 2822 format. Callbacks can arrive out of order; this field orders them. */
+            Timestamp: components["schemas"]["Rfc2822Date"];
+            /** @description The phone number (E.164) or other address the participant's call was placed to. */
+            To?: string;
+        };
     };
     responses: {
         /**
@@ -426,6 +551,21 @@ export interface components {
          * @example 5d1c9f0e-7a2b-4c3d-8e9f-0a1b2c3d4e5f
          */
         CallSid: components["schemas"]["Sid"];
+        /**
+         * @description The request's signature: base64 of HMAC-SHA1 keyed with the project's Signing Key over the
+         *     full callback URL followed by every form field's name and value, sorted by name. SignalWire
+         *     signs every webhook request; validators also accept the signature in `X-Twilio-Signature`,
+         *     the Twilio-compatible name, so at least one of the two is present.
+         * @example 0/KCTR6DLpKmkAf8muzZqo1nDgQ=
+         */
+        SignalWireSignature: string;
+        /**
+         * @description The same signature as `X-SignalWire-Signature`, under the header name Twilio-compatible
+         *     validators read. SignalWire's validators accept either header for Compatibility API (cXML)
+         *     callbacks; read `X-SignalWire-Signature` first.
+         * @example 0/KCTR6DLpKmkAf8muzZqo1nDgQ=
+         */
+        TwilioSignature: string;
     };
     requestBodies: never;
     headers: never;
@@ -620,6 +760,61 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    conferenceStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The request's signature: base64 of HMAC-SHA1 keyed with the project's Signing Key over the
+                 *     full callback URL followed by every form field's name and value, sorted by name. SignalWire
+                 *     signs every webhook request; validators also accept the signature in `X-Twilio-Signature`,
+                 *     the Twilio-compatible name, so at least one of the two is present.
+                 * @example 0/KCTR6DLpKmkAf8muzZqo1nDgQ=
+                 */
+                "X-SignalWire-Signature"?: components["parameters"]["SignalWireSignature"];
+                /**
+                 * @description The same signature as `X-SignalWire-Signature`, under the header name Twilio-compatible
+                 *     validators read. SignalWire's validators accept either header for Compatibility API (cXML)
+                 *     callbacks; read `X-SignalWire-Signature` first.
+                 * @example 0/KCTR6DLpKmkAf8muzZqo1nDgQ=
+                 */
+                "X-Twilio-Signature"?: components["parameters"]["TwilioSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ConferenceStatusCallback"];
+            };
+        };
+        responses: {
+            /** @description The callback was received. Its body is not used; it needs no cXML. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The callback was received, with no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The signature is missing or does not match: the request did not come from SignalWire
+             *     (or was checked against the wrong URL or key). SignalWire logs it as a failure.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

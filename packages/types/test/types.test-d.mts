@@ -1,5 +1,8 @@
 import { assertType, describe, expectTypeOf, test } from "vitest";
 import type {
+  ApiOperationId,
+  ConferenceEventName,
+  ConferenceStatusCallback,
   LamlErrorBody,
   ListParticipantsQuery,
   operations,
@@ -9,6 +12,7 @@ import type {
   ParticipantsPath,
   paths,
   UpdateParticipantBody,
+  webhooks,
 } from "../src/index.mjs";
 
 describe("ListParticipantsQuery", () => {
@@ -97,5 +101,59 @@ describe("paths and operations", () => {
     expectTypeOf<
       operations["listParticipants"]["responses"][200]["content"]["application/json"]
     >().toEqualTypeOf<ParticipantPage>();
+  });
+});
+
+describe("ConferenceStatusCallback", () => {
+  test("is the form body of the conferenceStatusCallback webhook", () => {
+    expectTypeOf<
+      NonNullable<operations["conferenceStatusCallback"]["requestBody"]>["content"]["application/x-www-form-urlencoded"]
+    >().toEqualTypeOf<ConferenceStatusCallback>();
+    expectTypeOf<webhooks["conferenceStatusCallback"]["post"]>().toEqualTypeOf<
+      operations["conferenceStatusCallback"]
+    >();
+  });
+
+  test("the conference-level fields are required, the participant's optional", () => {
+    expectTypeOf<ConferenceStatusCallback["ConferenceSid"]>().toEqualTypeOf<string>();
+    expectTypeOf<ConferenceStatusCallback["StatusCallbackEvent"]>().toEqualTypeOf<ConferenceEventName>();
+    expectTypeOf<ConferenceStatusCallback["Timestamp"]>().toEqualTypeOf<string>();
+    expectTypeOf<ConferenceStatusCallback["CallSid"]>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error the event name is required
+    assertType<ConferenceStatusCallback>({ AccountSid: "a", ConferenceSid: "c", Timestamp: "t" });
+  });
+
+  test("flags are booleans and Duration an integer, not the wire's text", () => {
+    expectTypeOf<ConferenceStatusCallback["Muted"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<ConferenceStatusCallback["Hold"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<ConferenceStatusCallback["StartConferenceOnEnter"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<ConferenceStatusCallback["EndConferenceOnExit"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<ConferenceStatusCallback["Duration"]>().toEqualTypeOf<number | undefined>();
+    const base = { AccountSid: "a", ConferenceSid: "c", StatusCallbackEvent: "participant-mute", Timestamp: "t" };
+    // @ts-expect-error Muted is a boolean, not "true"
+    assertType<ConferenceStatusCallback>({ ...base, Muted: "true" });
+  });
+
+  test("field names keep the wire's PascalCase", () => {
+    const base = { AccountSid: "a", ConferenceSid: "c", StatusCallbackEvent: "conference-end", Timestamp: "t" };
+    assertType<ConferenceStatusCallback>({ ...base, Duration: 60 });
+    // @ts-expect-error camelCase is not a field of the callback
+    assertType<ConferenceStatusCallback>({ ...base, conferenceSid: "c" });
+  });
+});
+
+describe("ConferenceEventName", () => {
+  test("accepts the documented events and unknown future ones", () => {
+    expectTypeOf<"participant-join">().toExtend<ConferenceEventName>();
+    expectTypeOf<"participant-some-future-event">().toExtend<ConferenceEventName>();
+  });
+});
+
+describe("ApiOperationId", () => {
+  test("is every operation of the spec's paths and none of its webhooks", () => {
+    expectTypeOf<ApiOperationId>().toEqualTypeOf<
+      "listParticipants" | "getParticipant" | "updateParticipant" | "deleteParticipant"
+    >();
+    expectTypeOf<"conferenceStatusCallback">().toExtend<keyof operations>();
   });
 });

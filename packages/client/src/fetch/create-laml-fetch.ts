@@ -27,8 +27,9 @@ export type LamlFetch = (url: URL, init: LamlRequestInit) => Promise<Response>;
  * one the spec marks `x-laml-idempotent` (an absolute state, such as `Muted`).
  */
 function idempotentUpdate(body: string | null | undefined): boolean {
+  const idempotentFields: string[] = JSON.parse(__LAML_IDEMPOTENT_UPDATE_FIELDS__);
   for (const name of new URLSearchParams(body ?? "").keys()) {
-    if (!__LAML_IDEMPOTENT_UPDATE_FIELDS__.includes(name)) return false;
+    if (!idempotentFields.includes(name)) return false;
   }
   return true;
 }

@@ -1,8 +1,8 @@
-import type { operations } from "@laml/types";
+import type { ApiOperationId } from "@laml/types";
 import type { ParticipantsOperations } from "./participants/participants-resource.js";
 
 /** Maps every method of `Resource` to the spec operation it sends; a method left out, or an unknown id, fails to compile. */
-export type OperationMap<Resource, Map extends { [Method in keyof Resource]: keyof operations }> = Map;
+export type OperationMap<Resource, Map extends { [Method in keyof Resource]: ApiOperationId }> = Map;
 
 /** The operations some resource method sends: one map per resource, added here with the resource. */
 type ResourceOperations = ParticipantsOperations[keyof ParticipantsOperations];
@@ -33,6 +33,6 @@ type NothingLeft<Messages extends never> = Messages;
  * `RawOnlyOperations`. Types only: it costs the bundle nothing.
  */
 export type OperationGuard = [
-  NothingLeft<UnhandledOperations<keyof operations & string, ResourceOperations, RawOnlyOperations>>,
-  NothingLeft<StaleRawOnly<keyof operations & string, ResourceOperations, RawOnlyOperations>>,
+  NothingLeft<UnhandledOperations<ApiOperationId, ResourceOperations, RawOnlyOperations>>,
+  NothingLeft<StaleRawOnly<ApiOperationId, ResourceOperations, RawOnlyOperations>>,
 ];

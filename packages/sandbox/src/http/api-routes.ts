@@ -78,7 +78,7 @@ export const apiRoutes: FastifyPluginCallback<ApiOptions> = (app, options, done)
  * authenticate (a hook), check the request against the spec, then run the operation.
  */
 const operationRoutes: FastifyPluginCallback<ApiOptions> = (app, options, done) => {
-  app.addHook("preHandler", authenticate(options.state));
+  app.addHook("preHandler", authenticate(app, options.state));
   for (const operation of operations) {
     const handle = operationHandlers[operation.operationId as keyof typeof operationHandlers];
     if (!handle) throw new Error(`The spec has an operation the sandbox does not implement: ${operation.operationId}`);

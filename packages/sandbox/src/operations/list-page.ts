@@ -16,6 +16,8 @@ type FilterName = Exclude<keyof ListParticipantsQuery, (typeof PAGING)[number]>;
  */
 export const FILTERS = { Muted: "muted", Hold: "hold" } as const satisfies Record<FilterName, keyof StoredParticipant>;
 
+const FILTER_ENTRIES = Object.entries(FILTERS) as [FilterName, keyof StoredParticipant][];
+
 /** The query after validation: `Page` and `PageSize` carry the spec's defaults. */
 type ListQuery = ListParticipantsQuery & Required<Pick<ListParticipantsQuery, "Page" | "PageSize">>;
 
@@ -34,7 +36,7 @@ const END = Buffer.from("]}");
 export function listPage(conference: Conference, query: ListQuery, view: RequestView): Buffer {
   const filters: ListParticipantsQuery = {};
   const tests: [keyof StoredParticipant, unknown][] = [];
-  for (const [param, field] of Object.entries(FILTERS) as [FilterName, keyof StoredParticipant][]) {
+  for (const [param, field] of FILTER_ENTRIES) {
     if (query[param] === undefined) continue;
     filters[param] = query[param];
     tests.push([field, query[param]]);

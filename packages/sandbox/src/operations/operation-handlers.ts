@@ -1,4 +1,4 @@
-import type { operations, UpdateParticipantBody } from "@laml/types";
+import type { ApiOperationId, operations, UpdateParticipantBody } from "@laml/types";
 import { ErrorCode, LamlError } from "../http/laml-error.js";
 import type { ValidRequest } from "../http/request-validator.js";
 import type { Conference, StoredParticipant } from "../state/conference.js";
@@ -26,7 +26,7 @@ export interface OperationResult {
 type PathOf<Id extends keyof operations> = operations[Id]["parameters"]["path"];
 
 /** The sandbox's implementation of each operation of the spec, by `operationId`. */
-export const operationHandlers: Record<keyof operations, (context: OperationContext) => OperationResult> = {
+export const operationHandlers: Record<ApiOperationId, (context: OperationContext) => OperationResult> = {
   listParticipants(context) {
     const conference = findConference(context, context.request.params as PathOf<"listParticipants">);
     const query = context.request.query as Parameters<typeof listPage>[1];
