@@ -130,9 +130,9 @@ describe("response metadata", () => {
       lamlError(404, 20404, "Not found"),
     );
     const laml = testClient(fetch);
-    const errors = await Promise.all(
-      [1, 2, 3].map(() => laml.participants.get(CONFERENCE_SID, CALL_SID).catch((error: LamlApiError) => error)),
-    );
+    const errors = (await Promise.all(
+      [1, 2, 3].map(() => laml.participants.get(CONFERENCE_SID, CALL_SID).catch((error: unknown) => error)),
+    )) as LamlApiError[];
     expect(errors.map((error) => error.requestId)).toEqual(["RQ1", "abc", undefined]);
     expect(errors[0]?.headers.get("X-RateLimit-Remaining")).toBe("99");
   });
@@ -164,9 +164,9 @@ describe("client errors that say what happened", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4010"), { code: "ECONNREFUSED" });
     const undici = new TypeError("fetch failed", { cause: new AggregateError([refused], "") });
     const { fetch } = fakeFetch(undici);
-    const failure = await testClient(fetch, { maxRetries: 0 })
+    const failure = (await testClient(fetch, { maxRetries: 0 })
       .participants.get(CONFERENCE_SID, CALL_SID)
-      .catch((error: TypeError) => error);
+      .catch((error: unknown) => error)) as TypeError;
     expect(failure.message).toMatch(/^GET \/api\/laml\/\S+: fetch failed \(connect ECONNREFUSED 127\.0\.0\.1:4010\)$/);
     expect(failure.cause).toBe(undici);
   });

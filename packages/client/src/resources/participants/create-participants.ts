@@ -30,10 +30,8 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
     };
     return new URL(apiRoot + template.replace(/{(\w+)}/g, (_, name: keyof PathParams) => params[name] as string));
   };
-  const read = async <T>(method: string, target: URL, options: CallOptions, body?: string) =>
-    readResult<T>(method, await send(target, { ...options, method, body }));
-  // One participant's call: its data, and through `withResponse()` the answer it came from. The
-  // URL is built inside the promise, so that a bad SID rejects like any other failure.
+  // One request's data (a participant's, or a page's), and through `withResponse()` the answer it
+  // came from. The URL is built inside the promise, so that a bad SID rejects like any other failure.
   const call = <T>(method: string, target: () => URL, options: CallOptions = {}, body?: string): LamlPromise<T> => {
     const answer = (async () => send(target(), { ...options, method, body }))();
     const data = answer.then((response) => readResult<T>(method, response));
@@ -57,7 +55,7 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
       // Resolved against the origin like every next_page_uri; the wrapper refuses another origin.
       first = new URL(from, origin);
     }
-    return paginate((target) => read("GET", target, options), first, origin);
+    return paginate((target) => call("GET", () => target, options), first, origin);
   };
 
   return {
