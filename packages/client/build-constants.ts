@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { apiBasePath, parameter, webhooks } from "@laml/spec";
+import { apiBasePath, operation, parameter, webhooks } from "@laml/spec";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -8,6 +8,27 @@ const pageSizeMax = parameter("listParticipants", "PageSize", "query").schema.ma
 if (!Number.isInteger(pageSizeMax)) {
   throw new Error("The spec's listParticipants PageSize has no whole-number maximum; give its schema one.");
 }
+
+// The update fields that can be sent twice to the effect of once, marked in the spec with
+// `x-laml-idempotent` (spec/README.md): an update sending only these is retried like a GET.
+const updateFields = Object.entries(
+  (operation("updateParticipant").requestBody?.content["application/x-www-form-urlencoded"]?.properties ??
+    {}) as Record<string, Record<string, unknown>>,
+);
+if (!updateFields.length) {
+  throw new Error(
+    "The spec's updateParticipant has no form body properties; the client reads its update fields there.",
+  );
+}
+const idempotentFields = updateFields.flatMap(([name, schema]) => {
+  const idempotent = schema["x-laml-idempotent"];
+  if (typeof idempotent !== "boolean") {
+    throw new Error(
+      `The spec's update field ${name} has no boolean x-laml-idempotent; say whether sending it twice is safe (spec/README.md).`,
+    );
+  }
+  return idempotent ? [name] : [];
+});
 
 // The conference status callback's fields that are not text (booleans, integers), so that
 // @laml/client/webhooks decodes exactly what the spec types, read from its webhook's form schema.
@@ -26,7 +47,8 @@ export const define = {
   __LAML_CLIENT_VERSION__: JSON.stringify(version),
   __LAML_PAGE_SIZE_MAX__: JSON.stringify(pageSizeMax),
   __LAML_API_BASE_PATH__: JSON.stringify(apiBasePath),
-  // A string of JSON, not an object: esbuild turns an object constant into a module that every
+  // Strings of JSON, not an object: esbuild turns an object constant into a module that every
   // entry point imports, which would put webhooks code into the core entry.
+  __LAML_IDEMPOTENT_UPDATE_FIELDS__: JSON.stringify(JSON.stringify(idempotentFields)),
   __LAML_CONFERENCE_EVENT_FIELD_TYPES__: JSON.stringify(JSON.stringify(callbackFieldTypes)),
 };

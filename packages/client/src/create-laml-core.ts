@@ -1,6 +1,8 @@
 import { createLamlFetch, type LamlFetch } from "./fetch/create-laml-fetch.js";
 import type { LamlClientOptions } from "./options/laml-client-options.js";
-import { resolveOptions } from "./options/resolve-options.js";
+import type { RequestOptions } from "./options/request-options.js";
+import { type ResolvedOptions, resolveOptions } from "./options/resolve-options.js";
+import { withDefaults } from "./options/with-defaults.js";
 
 /**
  * What every resource is built from: where requests go and the one fetch wrapper they leave
@@ -15,6 +17,19 @@ export interface LamlCore {
   readonly apiRoot: string;
   /** Sends one request under the client's policy: origin check, auth, timeouts and retries. */
   readonly send: LamlFetch;
+  /** A core sharing everything with this one but these defaults for every call. */
+  withOptions(options: RequestOptions): LamlCore;
+}
+
+function coreOf(resolved: ResolvedOptions): LamlCore {
+  const { accountSid, origin, apiRoot } = resolved;
+  return {
+    accountSid,
+    origin,
+    apiRoot,
+    send: createLamlFetch(resolved),
+    withOptions: (options) => coreOf(withDefaults(resolved, options)),
+  };
 }
 
 /**
@@ -23,7 +38,5 @@ export interface LamlCore {
  * stay out of its bundle. Throws `LamlClientError` at once when an option is missing or invalid.
  */
 export function createLamlCore(options?: LamlClientOptions): LamlCore {
-  const resolved = resolveOptions(options);
-  const { accountSid, origin, apiRoot } = resolved;
-  return { accountSid, origin, apiRoot, send: createLamlFetch(resolved) };
+  return coreOf(resolveOptions(options));
 }

@@ -2,7 +2,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { fakeFetch, hang, json, lamlError } from "./support/fake-fetch.js";
-import { CALL_SID, CONFERENCE_SID, nextUri, page, participant, testClient } from "./support/fixtures.js";
+import { ANNOUNCE, CALL_SID, CONFERENCE_SID, nextUri, page, participant, testClient } from "./support/fixtures.js";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -61,7 +61,7 @@ describe("timeouts", () => {
   test("a timed-out update is not retried: it may have been applied", async () => {
     const { fetch, requests } = fakeFetch(hang);
     await expect(
-      testClient(fetch, { timeoutMs: 20 }).participants.update(CONFERENCE_SID, CALL_SID, { Muted: true }),
+      testClient(fetch, { timeoutMs: 20 }).participants.update(CONFERENCE_SID, CALL_SID, ANNOUNCE),
     ).rejects.toMatchObject({ name: "TimeoutError" });
     expect(requests).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { LamlApiError } from "../src/index.js";
+import { LamlApiError, LamlClientError } from "../src/index.js";
 import { fakeFetch, json, lamlError } from "./support/fake-fetch.js";
-import { CALL_SID, CONFERENCE_SID, PROJECT_ID, testClient } from "./support/fixtures.js";
+import { CALL_SID, CONFERENCE_SID, PROJECT_ID, participant, testClient } from "./support/fixtures.js";
 
 const PATH = `/api/laml/2010-04-01/Accounts/${PROJECT_ID}/Conferences/${CONFERENCE_SID}/Participants/${CALL_SID}`;
 
@@ -119,5 +119,55 @@ describe("LamlApiError", () => {
       message: expect.stringContaining(`(POST ${PATH})`),
     });
     await expect(laml.participants.remove(CONFERENCE_SID, CALL_SID)).rejects.toMatchObject({ method: "DELETE" });
+  });
+});
+
+describe("response metadata", () => {
+  test("LamlApiError carries the answer's headers and its request id", async () => {
+    const { fetch } = fakeFetch(
+      lamlError(404, 20404, "Not found", { "Twilio-Request-Id": "RQ1", "X-RateLimit-Remaining": "99" }),
+      lamlError(404, 20404, "Not found", { "X-Request-Id": "abc" }),
+      lamlError(404, 20404, "Not found"),
+    );
+    const laml = testClient(fetch);
+    const errors = (await Promise.all(
+      [1, 2, 3].map(() => laml.participants.get(CONFERENCE_SID, CALL_SID).catch((error: unknown) => error)),
+    )) as LamlApiError[];
+    expect(errors.map((error) => error.requestId)).toEqual(["RQ1", "abc", undefined]);
+    expect(errors[0]?.headers.get("X-RateLimit-Remaining")).toBe("99");
+  });
+
+  test("withResponse() gives a successful call's data and Response", async () => {
+    const { fetch } = fakeFetch(json(participant(1), { headers: { "X-Request-Id": "ok-1" } }));
+    const { data, response } = await testClient(fetch).participants.get(CONFERENCE_SID, CALL_SID).withResponse();
+    expect(data).toEqual(participant(1));
+    expect([response.status, response.headers.get("X-Request-Id")]).toEqual([200, "ok-1"]);
+  });
+});
+
+describe("client errors that say what happened", () => {
+  test("a blocked redirect (a browser's opaqueredirect, status 0) is a LamlClientError saying why", async () => {
+    const { fetch, requests } = fakeFetch(() =>
+      Object.defineProperty(new Response(null, { status: 200 }), "type", { value: "opaqueredirect" }),
+    );
+    const failure = await testClient(fetch)
+      .participants.get(CONFERENCE_SID, CALL_SID)
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(LamlClientError);
+    expect((failure as Error).message).toMatch(
+      /^GET \/api\/laml\/\S+ was redirected, and the client follows no redirect so that credentials never go elsewhere\. Check that spaceUrl/,
+    );
+    expect(requests).toHaveLength(1);
+  });
+
+  test("a network TypeError names its innermost cause", async () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4010"), { code: "ECONNREFUSED" });
+    const undici = new TypeError("fetch failed", { cause: new AggregateError([refused], "") });
+    const { fetch } = fakeFetch(undici);
+    const failure = (await testClient(fetch, { maxRetries: 0 })
+      .participants.get(CONFERENCE_SID, CALL_SID)
+      .catch((error: unknown) => error)) as TypeError;
+    expect(failure.message).toMatch(/^GET \/api\/laml\/\S+: fetch failed \(connect ECONNREFUSED 127\.0\.0\.1:4010\)$/);
+    expect(failure.cause).toBe(undici);
   });
 });

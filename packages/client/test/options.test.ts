@@ -61,11 +61,11 @@ describe("spaceUrl", () => {
 
 describe("required options", () => {
   test.each([
-    ["spaceUrl", "SIGNALWIRE_SPACE_URL"],
+    ["spaceUrl", "SIGNALWIRE_SPACE_URL or SIGNALWIRE_SPACE"],
     ["projectId", "SIGNALWIRE_PROJECT_ID"],
     ["apiToken", "SIGNALWIRE_API_TOKEN"],
   ] as const)("a missing %s names the option and the variable %s", (option, variable) => {
-    vi.stubEnv(variable, "");
+    for (const name of variable.split(" or ")) vi.stubEnv(name, "");
     const options = {
       spaceUrl: "example.signalwire.com",
       projectId: PROJECT_ID,
@@ -85,6 +85,22 @@ describe("required options", () => {
     await createLamlClient({ fetch }).participants.get(CONFERENCE_SID, CALL_SID);
     expect(requests[0]?.url).toBe(`https://env.signalwire.com${PATH}`);
     expect(requests[0]?.headers.get("Authorization")).toBe(`Basic ${btoa(`${PROJECT_ID}:${API_TOKEN}`)}`);
+  });
+
+  test("SIGNALWIRE_SPACE, the newer SDK's bare space host, is read after SIGNALWIRE_SPACE_URL", async () => {
+    vi.stubEnv("SIGNALWIRE_SPACE_URL", "");
+    vi.stubEnv("SIGNALWIRE_SPACE", "space.signalwire.com");
+    const { fetch, requests } = fakeFetch(json(participant(1)), json(participant(1)));
+    await createLamlClient({ fetch, projectId: PROJECT_ID, apiToken: API_TOKEN }).participants.get(
+      CONFERENCE_SID,
+      CALL_SID,
+    );
+    vi.stubEnv("SIGNALWIRE_SPACE_URL", "url.signalwire.com");
+    await createLamlClient({ fetch, projectId: PROJECT_ID, apiToken: API_TOKEN }).participants.get(
+      CONFERENCE_SID,
+      CALL_SID,
+    );
+    expect(requests.map((r) => new URL(r.url).host)).toEqual(["space.signalwire.com", "url.signalwire.com"]);
   });
 
   test("options win over the environment", async () => {

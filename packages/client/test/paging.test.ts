@@ -203,3 +203,35 @@ describe("errors while paging", () => {
     expect(error).toMatchObject({ status: 400, code: 21481 });
   });
 });
+
+describe("resuming at a saved next_page_uri", () => {
+  test("pages() and list() continue from it, filters and cursor included", async () => {
+    const saved = nextUri(1, "Muted=true&");
+    const { fetch, requests } = fakeFetch(
+      json(page([participant(10)], null, 1)),
+      json(page([participant(10)], null, 1)),
+    );
+    const laml = testClient(fetch);
+    const pages = [];
+    for await (const p of laml.participants.pages(CONFERENCE_SID, { from: saved })) pages.push(p.page);
+    const items = [];
+    for await (const p of laml.participants.list(CONFERENCE_SID, { from: saved, limit: 5 })) items.push(p.call_sid);
+    expect(pages).toEqual([1]);
+    expect(items).toEqual([participant(10).call_sid]);
+    expect(requests.map((r) => r.url)).toEqual([`${SPACE_URL}${saved}`, `${SPACE_URL}${saved}`]);
+  });
+
+  test("is origin-checked like any next_page_uri, and refuses filters beside it", async () => {
+    const { fetch, requests } = fakeFetch();
+    const laml = testClient(fetch);
+    await expect(
+      laml.participants.pages(CONFERENCE_SID, { from: `https://evil.example${nextUri(1)}` }).next(),
+    ).rejects.toThrow(
+      new LamlClientError(`Refused https://evil.example: credentials go only to ${SPACE_URL}, the spaceUrl.`),
+    );
+    expect(() => laml.participants.pages(CONFERENCE_SID, { from: nextUri(1), Muted: true } as never)).toThrow(
+      "from resumes at a next_page_uri, which carries its own filters and PageSize",
+    );
+    expect(requests).toHaveLength(0);
+  });
+});

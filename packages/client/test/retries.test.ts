@@ -1,7 +1,16 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { LamlApiError } from "../src/index.js";
 import { fakeFetch, json, lamlError, networkError } from "./support/fake-fetch.js";
-import { CALL_SID, CONFERENCE_SID, nextUri, page, participant, testClient } from "./support/fixtures.js";
+import {
+  ANNOUNCE,
+  CALL_SID,
+  CONFERENCE_SID,
+  nextUri,
+  PROJECT_ID,
+  page,
+  participant,
+  testClient,
+} from "./support/fixtures.js";
 
 // Full jitter draws the backoff from [0, cap): pinning the draw at 0 makes retries immediate, so
 // these tests never wait. The tests about waiting use fake timers.
@@ -95,23 +104,77 @@ describe("the update POST", () => {
 
   test.each([500, 502, 503, 504])("is not retried after %d: the update may have happened", async (status) => {
     const { fetch, requests } = fakeFetch(lamlError(status, 20504, "Internal error"));
-    await expect(
-      testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, { Muted: false }),
-    ).rejects.toMatchObject({ status });
+    await expect(testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, ANNOUNCE)).rejects.toMatchObject({
+      status,
+    });
     expect(requests).toHaveLength(1);
   });
 
   test("is not retried after a network error", async () => {
     const failure = networkError();
     const { fetch, requests } = fakeFetch(failure);
+    await expect(testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, ANNOUNCE)).rejects.toMatchObject({
+      message: expect.stringContaining("POST /api/laml/2010-04-01/"),
+      cause: failure,
+    });
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("an update of idempotent fields only (x-laml-idempotent in the spec)", () => {
+  const MUTE_AND_HOLD = {
+    Muted: true,
+    Hold: true,
+    HoldUrl: "https://example.com/hold.mp3",
+    HoldMethod: "GET",
+  } as const;
+
+  test.each([500, 502, 503, 504])("is retried after %d with the same body", async (status) => {
+    const { fetch, requests } = fakeFetch(lamlError(status, 20504, "Internal error"), ok());
+    await expect(testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, MUTE_AND_HOLD)).resolves.toEqual(
+      participant(1),
+    );
+    expect(requests.map((r) => r.body)).toEqual([
+      "Muted=true&Hold=true&HoldUrl=https%3A%2F%2Fexample.com%2Fhold.mp3&HoldMethod=GET",
+      "Muted=true&Hold=true&HoldUrl=https%3A%2F%2Fexample.com%2Fhold.mp3&HoldMethod=GET",
+    ]);
+  });
+
+  test("is retried after a network error, through laml.raw too", async () => {
+    const { fetch, requests } = fakeFetch(networkError(), ok());
+    await testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, { Coaching: true, CallSidToCoach: CALL_SID });
+    const raw = fakeFetch(networkError(), ok());
+    await testClient(raw.fetch).raw.POST("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}", {
+      params: { path: { AccountSid: PROJECT_ID, ConferenceSid: CONFERENCE_SID, CallSid: CALL_SID } },
+      body: { Muted: true },
+    });
+    expect([requests.length, raw.requests.length]).toEqual([2, 2]);
+  });
+
+  test("is not retried once it sends one field that is not idempotent", async () => {
+    const { fetch, requests } = fakeFetch(lamlError(503, 20504, "Internal error"));
     await expect(
-      testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, { Muted: false }),
-    ).rejects.toMatchObject({ message: expect.stringContaining("POST /api/laml/2010-04-01/"), cause: failure });
+      testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, { ...MUTE_AND_HOLD, AnnounceMethod: "GET" }),
+    ).rejects.toMatchObject({ status: 503 });
     expect(requests).toHaveLength(1);
   });
 });
 
 describe("waiting between attempts", () => {
+  test("honours retry-after-ms before Retry-After", async () => {
+    vi.useFakeTimers();
+    const { fetch, requests } = fakeFetch(
+      lamlError(429, 20429, "Too many requests", { "retry-after-ms": "250", "Retry-After": "5" }),
+      ok(),
+    );
+    const result = testClient(fetch).participants.get(CONFERENCE_SID, CALL_SID);
+    await vi.advanceTimersByTimeAsync(249);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(requests).toHaveLength(2);
+    await expect(result).resolves.toEqual(participant(1));
+  });
+
   test("honours Retry-After in seconds", async () => {
     vi.useFakeTimers();
     const { fetch, requests } = fakeFetch(lamlError(429, 20429, "Too many requests", { "Retry-After": "2" }), ok());

@@ -1,6 +1,14 @@
 import type { ListParticipantsQuery, Participant, ParticipantPage, UpdateParticipantBody } from "@laml/types";
 import { assertType, describe, expectTypeOf, test } from "vitest";
-import { createLamlClient, type LamlApiError, type LamlClient, type LamlClientOptions } from "../src/index.js";
+import {
+  type CallOptions,
+  createLamlClient,
+  type LamlApiError,
+  type LamlClient,
+  type LamlClientOptions,
+  type LamlPromise,
+  type RequestOptions,
+} from "../src/index.js";
 import type {
   OperationGuard,
   OperationMap,
@@ -84,13 +92,70 @@ describe("pages", () => {
 
 describe("get, update, remove", () => {
   test("resolve to Participant, Participant and void", () => {
-    expectTypeOf(laml.participants.get(conferenceSid, callSid)).toEqualTypeOf<Promise<Participant>>();
+    expectTypeOf(laml.participants.get(conferenceSid, callSid)).toEqualTypeOf<LamlPromise<Participant>>();
     expectTypeOf(laml.participants.update(conferenceSid, callSid, { Muted: false })).toEqualTypeOf<
-      Promise<Participant>
+      LamlPromise<Participant>
     >();
-    expectTypeOf(laml.participants.remove(conferenceSid, callSid)).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(laml.participants.remove(conferenceSid, callSid)).toEqualTypeOf<LamlPromise<void>>();
+    expectTypeOf(laml.participants.get(conferenceSid, callSid)).toMatchTypeOf<Promise<Participant>>();
   });
 
+  test("withResponse() gives the data and its Response", () => {
+    expectTypeOf(laml.participants.get(conferenceSid, callSid).withResponse()).toEqualTypeOf<
+      Promise<{ data: Participant; response: Response }>
+    >();
+  });
+});
+
+describe("per-call options and withOptions", () => {
+  test("every method takes signal, timeoutMs, maxRetries and headers", () => {
+    const options = {
+      signal: new AbortController().signal,
+      timeoutMs: 5000,
+      maxRetries: 0,
+      headers: { "X-Trace": "1" },
+    };
+    laml.participants.get(conferenceSid, callSid, options);
+    laml.participants.update(conferenceSid, callSid, { Muted: true }, options);
+    laml.participants.remove(conferenceSid, callSid, options);
+    laml.participants.list(conferenceSid, { ...options, Muted: true, limit: 5 });
+    laml.participants.pages(conferenceSid, {
+      ...options,
+      from: "/api/laml/2010-04-01/Accounts/a/Conferences/c/Participants?Page=1",
+    });
+    expectTypeOf<CallOptions>().toEqualTypeOf<RequestOptions>();
+    // @ts-expect-error timeoutMs is a number
+    laml.participants.get(conferenceSid, callSid, { timeoutMs: "5s" });
+  });
+
+  test("from excludes the filters it carries", () => {
+    // @ts-expect-error a resumed list's filters are in its next_page_uri
+    laml.participants.list(conferenceSid, { from: "/api/laml/x", Muted: true });
+  });
+
+  test("withOptions returns a client", () => {
+    expectTypeOf(laml.withOptions({ maxRetries: 0 })).toEqualTypeOf<LamlClient>();
+    // @ts-expect-error withOptions takes only the per-call options
+    laml.withOptions({ apiToken: "x" });
+  });
+
+  test("hooks and logging are typed", () => {
+    createLamlClient({
+      logLevel: "debug",
+      logger: console,
+      onRetry: ({ attempt, delayMs, status, error }) => {
+        expectTypeOf(attempt).toEqualTypeOf<number>();
+        expectTypeOf(delayMs).toEqualTypeOf<number>();
+        expectTypeOf(status).toEqualTypeOf<number | undefined>();
+        expectTypeOf(error).toEqualTypeOf<unknown>();
+      },
+    });
+    // @ts-expect-error not a level
+    createLamlClient({ logLevel: "verbose" });
+  });
+});
+
+describe("update", () => {
   test("update takes the spec's body", () => {
     expectTypeOf<Parameters<LamlClient["participants"]["update"]>[2]>().toEqualTypeOf<UpdateParticipantBody>();
     laml.participants.update(conferenceSid, callSid, { Coaching: true, CallSidToCoach: callSid, HoldMethod: "GET" });

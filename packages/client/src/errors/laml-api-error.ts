@@ -19,6 +19,14 @@ export class LamlApiError extends Error {
   declare readonly method: string;
   /** The path and query of the failed request (never credentials: those travel in a header). */
   declare readonly path: string;
+  /** The answer's headers: rate-limit headers, when the API sent them, are read here. */
+  declare readonly headers: Headers;
+  /**
+   * The API's id of the request, for a support ticket, when the answer had a request-id header:
+   * Twilio's documented `Twilio-Request-Id`, else the common `X-Request-Id`. SignalWire documents
+   * neither, so it may be undefined.
+   */
+  declare readonly requestId: string | undefined;
   /** The body as parsed: normally a `LamlErrorBody`; the text when it was not JSON; `""` or `undefined` when empty. */
   declare readonly body: unknown;
 
@@ -38,6 +46,8 @@ export class LamlApiError extends Error {
     super(
       `HTTP ${status}${code === undefined ? "" : `, code ${code}`}${said ? `: ${said}` : ""} (${method} ${path}).${HINTS[status] ?? ""}`,
     );
-    Object.assign(this, { status, code, moreInfo: laml.more_info, method, path, body });
+    const { headers } = response;
+    const requestId = headers.get("Twilio-Request-Id") ?? headers.get("X-Request-Id") ?? undefined;
+    Object.assign(this, { status, code, moreInfo: laml.more_info, method, path, headers, requestId, body });
   }
 }

@@ -1,3 +1,4 @@
+import { LamlClientError } from "../errors/laml-client-error.js";
 import type { AttemptOutcome } from "./retry-delay.js";
 
 /** What every attempt of one request sends, prepared once by the fetch wrapper. */
@@ -21,6 +22,8 @@ export interface AttemptRequest {
 export class Attempt implements AttemptOutcome {
   response: Response | undefined;
   failure: unknown;
+  /** Whether the attempt failed before it was sent: its `before` (a hook) threw. */
+  failedBefore = false;
   private readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
   // Rejects what the attempt waits for (the backoff, the answer, the body) when it is aborted.
@@ -35,11 +38,19 @@ export class Attempt implements AttemptOutcome {
     return this.controller.signal.aborted;
   }
 
-  /** Waits `delay` ms, then sends; sets `response` or `failure`. Rejects only with the caller's abort. */
-  async send(delay: number): Promise<void> {
+  /**
+   * Waits `delay` ms, then awaits `before` (the hooks), then sends; sets `response` or `failure`.
+   * Rejects only with the caller's abort.
+   */
+  async send(delay: number, before?: () => Promise<void>): Promise<void> {
     const { fetch, url, method, headers, body, timeoutMs, signal } = this.request;
     try {
       if (delay) await this.wait(new Promise((resolve) => (this.timer = setTimeout(resolve, delay))));
+      if (before) {
+        this.failedBefore = true;
+        await this.wait(before());
+        this.failedBefore = false;
+      }
       this.timer = setTimeout(Attempt.timeOut, timeoutMs, this);
       // A redirect is not followed: credentials would go along to wherever it points.
       const init: RequestInit = { method, headers, body, signal: this.controller.signal, redirect: "manual" };
@@ -53,16 +64,25 @@ export class Attempt implements AttemptOutcome {
 
   /**
    * Hands the outcome to the caller: the answer with its body covered, or the failure, a network
-   * error named after the request (fetch's own says only "fetch failed"; the cause is kept).
+   * error named after the request and its innermost cause (fetch's own says only "fetch failed",
+   * the reason two causes deep; the cause is kept). A blocked redirect is a `LamlClientError`.
    */
   end(): Response {
     const { response, failure } = this;
+    const { method, url } = this.request;
+    // A browser answers `redirect: "manual"` with an empty, unreadable response of status 0.
+    if (response?.type === "opaqueredirect") {
+      this.settle();
+      throw new LamlClientError(
+        `${method} ${url.pathname} was redirected, and the client follows no redirect so that credentials never go elsewhere. Check that spaceUrl is your space's own origin (https://<space>.signalwire.com).`,
+      );
+    }
     if (response) return this.cover(response);
     this.settle();
-    const { method, url } = this.request;
-    throw failure instanceof TypeError
-      ? new TypeError(`${method} ${url.pathname}: ${failure.message}`, { cause: failure })
-      : failure;
+    if (!(failure instanceof TypeError)) throw failure;
+    const reason = innermost(failure);
+    const detail = reason === failure ? "" : ` (${(reason as Error).message || (reason as { code?: string }).code})`;
+    throw new TypeError(`${method} ${url.pathname}: ${failure.message}${detail}`, { cause: failure });
   }
 
   /**
@@ -121,4 +141,11 @@ export class Attempt implements AttemptOutcome {
     }
     return response;
   }
+}
+
+/** The deepest `cause` (or first of an `AggregateError`'s `errors`, as Node reports a refused dual-stack connect). */
+function innermost(error: unknown): unknown {
+  const { cause, errors } = error as { cause?: unknown; errors?: unknown[] };
+  const deeper = cause ?? errors?.[0];
+  return deeper instanceof Error ? innermost(deeper) : error;
 }

@@ -1,7 +1,10 @@
 import type { operations } from "@laml/types";
 import { LamlClientError } from "../errors/laml-client-error.js";
+import { maxRetriesOf, timeoutMsOf } from "../options/attempt-limits.js";
+import type { RequestOptions } from "../options/request-options.js";
 import type { ResolvedOptions } from "../options/resolve-options.js";
 import { Attempt } from "./attempt.js";
+import { eitherSignal } from "./either-signal.js";
 import { retryDelay } from "./retry-delay.js";
 
 /** The media type of the update's body, the API's only request body. */
@@ -10,9 +13,8 @@ const FORM = "application/x-www-form-urlencoded" satisfies keyof NonNullable<
 >["content"];
 
 /** What the wrapper needs of a request: `laml.raw` passes its caller's headers and body along. */
-export interface LamlRequestInit {
+export interface LamlRequestInit extends Omit<RequestOptions, "signal"> {
   method: string;
-  headers?: Headers;
   body?: string | null;
   signal?: AbortSignal | null;
 }
@@ -21,31 +23,66 @@ export interface LamlRequestInit {
 export type LamlFetch = (url: URL, init: LamlRequestInit) => Promise<Response>;
 
 /**
+ * Whether sending this update twice has the effect of sending it once: every field it sets is
+ * one the spec marks `x-laml-idempotent` (an absolute state, such as `Muted`).
+ */
+function idempotentUpdate(body: string | null | undefined): boolean {
+  const idempotentFields: string[] = JSON.parse(__LAML_IDEMPOTENT_UPDATE_FIELDS__);
+  for (const name of new URLSearchParams(body ?? "").keys()) {
+    if (!idempotentFields.includes(name)) return false;
+  }
+  return true;
+}
+
+/**
  * The one way requests leave the client, for resource methods and `laml.raw` alike: refuse any
  * origin but the configured one, add auth, then send attempts (`Attempt`: a timeout each, the
- * caller's abort, the body covered) for as long as the retry policy (`retryDelay`) says.
+ * caller's abort, the body covered) for as long as the retry policy (`retryDelay`) says, telling
+ * the hooks and the log about each one when they are set.
  */
 export function createLamlFetch(options: ResolvedOptions): LamlFetch {
-  const { origin, authorization, userAgent, timeoutMs, maxRetries, fetch } = options;
-  return async (url, { method, headers: given, body, signal }) => {
+  const { origin, authorization, userAgent, fetch, observer } = options;
+  return async (url, init) => {
     // The one gate before credentials are attached: a next_page_uri or a raw `baseUrl` elsewhere stops here.
     if (url.origin !== origin) {
       throw new LamlClientError(`Refused ${url.origin}: credentials go only to ${origin}, the spaceUrl.`);
     }
-    const headers = new Headers(given);
+    const { method, body } = init;
+    const headers = new Headers(init.headers);
+    options.headers?.forEach((value, name) => {
+      if (!headers.has(name)) headers.set(name, value);
+    });
     headers.set("Authorization", authorization);
     headers.set("User-Agent", userAgent);
-    const idempotent = method !== "POST";
     // The update takes a form body, which the client writes (`serializeForm`); this spares
     // `raw.POST` callers openapi-fetch's JSON default.
-    if (!idempotent) headers.set("Content-Type", FORM);
+    const post = method === "POST";
+    if (post) headers.set("Content-Type", FORM);
+    const idempotent = !post || idempotentUpdate(body);
+    const timeoutMs = timeoutMsOf(init.timeoutMs, options.timeoutMs);
+    const maxRetries = maxRetriesOf(init.maxRetries, options.maxRetries);
+    const signal = eitherSignal(init.signal, options.signal);
     // An already aborted signal sends nothing (and gets no listener, which would never fire).
     signal?.throwIfAborted();
     const request = { fetch, url, method, headers, body, timeoutMs, signal };
     for (let retry = 0, delay: number | undefined = 0; ; retry++) {
       const attempt = new Attempt(request);
-      await attempt.send(delay);
+      let started = 0;
+      // Only with hooks or logging set: the attempt then tells them before it is sent.
+      const before =
+        observer &&
+        (async () => {
+          await observer.request(request, retry + 1);
+          started = performance.now();
+        });
+      await attempt.send(delay, before);
       delay = retryDelay(attempt, idempotent, retry, maxRetries);
+      if (observer && !attempt.failedBefore) {
+        await observer.after(attempt, request, retry + 1, performance.now() - started, delay).catch((error) => {
+          attempt.settle();
+          throw error;
+        });
+      }
       if (delay === undefined) return attempt.end();
       attempt.settle();
     }

@@ -50,3 +50,6 @@ export function nextUri(index: number, query = ""): string {
 export function testClient(fetch: (request: Request) => Promise<Response>, options: LamlClientOptions = {}) {
   return createLamlClient({ spaceUrl: SPACE_URL, projectId: PROJECT_ID, apiToken: API_TOKEN, fetch, ...options });
 }
+
+/** An update the API must not receive twice: `AnnounceUrl` plays again (not `x-laml-idempotent`). */
+export const ANNOUNCE = { Muted: false, AnnounceUrl: "https://example.com/notice.xml" } as const;

@@ -1,12 +1,13 @@
 import type { operations, ParticipantPath, ParticipantsPath } from "@laml/types";
 import type { LamlCore } from "../../create-laml-core.js";
+import { LamlClientError } from "../../errors/laml-client-error.js";
 import { readResult } from "../../fetch/read-result.js";
 import { serializeForm } from "../../fetch/serialize-form.js";
 import { assertSid } from "../../options/assert-sid.js";
 import { wholeNumber } from "../../options/whole-number.js";
 import { paginate } from "../../paging/paginate.js";
 import { takeItems } from "../../paging/take-items.js";
-import type { ParticipantsResource } from "./participants-resource.js";
+import type { CallOptions, LamlPromise, ParticipantsResource } from "./participants-resource.js";
 
 const LIST: ParticipantsPath = "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants";
 const ONE: ParticipantPath = `${LIST}/{CallSid}`;
@@ -29,28 +30,47 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
     };
     return new URL(apiRoot + template.replace(/{(\w+)}/g, (_, name: keyof PathParams) => params[name] as string));
   };
-  const call = async <T>(method: string, target: URL, signal?: AbortSignal, body?: string) =>
-    readResult<T>(method, await send(target, { method, body, signal }));
+  // One request's data (a participant's, or a page's), and through `withResponse()` the answer it
+  // came from. The URL is built inside the promise, so that a bad SID rejects like any other failure.
+  const call = <T>(method: string, target: () => URL, options: CallOptions = {}, body?: string): LamlPromise<T> => {
+    const answer = (async () => send(target(), { ...options, method, body }))();
+    const data = answer.then((response) => readResult<T>(method, response));
+    return Object.assign(data, { withResponse: async () => ({ data: await data, response: await answer }) });
+  };
 
-  const pages: ParticipantsResource["pages"] = (conferenceSid, { signal, ...query } = {}) => {
-    const first = url(LIST, conferenceSid);
-    first.search = serializeForm(query);
-    return paginate((target) => call("GET", target, signal), first, origin);
+  const pages: ParticipantsResource["pages"] = (
+    conferenceSid,
+    { from, signal, timeoutMs, maxRetries, headers, ...query } = {},
+  ) => {
+    const options = { signal, timeoutMs, maxRetries, headers };
+    let first = url(LIST, conferenceSid);
+    if (from === undefined) {
+      first.search = serializeForm(query);
+    } else {
+      if (Object.values(query).some((value) => value !== undefined)) {
+        throw new LamlClientError(
+          `Invalid pages() options: from resumes at a next_page_uri, which carries its own filters and PageSize; pass from or ${Object.keys(query).join(", ")}, not both.`,
+        );
+      }
+      // Resolved against the origin like every next_page_uri; the wrapper refuses another origin.
+      first = new URL(from, origin);
+    }
+    return paginate((target) => call("GET", () => target, options), first, origin);
   };
 
   return {
     list(conferenceSid, { limit, ...options } = {}) {
       const most = wholeNumber(limit, "limit", Infinity, 0, Infinity);
       // Like twilio-node, a limit alone sets the page size (capped at the API's maximum), so a
-      // small limit costs one small page.
-      const PageSize = options.PageSize ?? (limit ? Math.min(limit, __LAML_PAGE_SIZE_MAX__) : undefined);
-      return takeItems(pages(conferenceSid, { ...options, PageSize }), "participants", most);
+      // small limit costs one small page; a resumed list keeps the saved URI's page size.
+      const PageSize =
+        options.PageSize ?? (limit && options.from === undefined ? Math.min(limit, __LAML_PAGE_SIZE_MAX__) : undefined);
+      return takeItems(pages(conferenceSid, { ...options, PageSize } as typeof options), "participants", most);
     },
     pages,
-    // Async, so that a bad SID rejects like any other failure.
-    get: async (conferenceSid, callSid, { signal } = {}) => call("GET", url(ONE, conferenceSid, callSid), signal),
-    update: async (conferenceSid, callSid, body, { signal } = {}) =>
-      call("POST", url(ONE, conferenceSid, callSid), signal, serializeForm(body)),
-    remove: async (conferenceSid, callSid, { signal } = {}) => call("DELETE", url(ONE, conferenceSid, callSid), signal),
+    get: (conferenceSid, callSid, options) => call("GET", () => url(ONE, conferenceSid, callSid), options),
+    update: (conferenceSid, callSid, body, options) =>
+      call("POST", () => url(ONE, conferenceSid, callSid), options, serializeForm(body)),
+    remove: (conferenceSid, callSid, options) => call("DELETE", () => url(ONE, conferenceSid, callSid), options),
   };
 }

@@ -1,14 +1,27 @@
 import type { ListParticipantsQuery, Participant, ParticipantPage, UpdateParticipantBody } from "@laml/types";
+import type { RequestOptions } from "../../options/request-options.js";
 import type { OperationMap } from "../operation-guard.js";
 
-/** Per-call options every method accepts. */
-export interface CallOptions {
-  /** Cancels the call, retries and waits included; the promise rejects with the signal's reason. */
-  signal?: AbortSignal;
+/** Per-call options every method accepts: a signal, and the client's defaults overridden for this call. */
+export type CallOptions = RequestOptions;
+
+/** A call's promise, which also gives the `Response` its data came from. */
+export interface LamlPromise<T> extends Promise<T> {
+  /** The same call's data and its `Response` (status and headers; the body is already read). */
+  withResponse(): Promise<{ data: T; response: Response }>;
 }
 
-/** The options of `pages()`: the API's filters and paging fields, by their wire names, and a signal. */
-export type PagesOptions = ListParticipantsQuery & CallOptions;
+/**
+ * The options of `pages()`: the API's filters and paging fields, by their wire names, or `from` to
+ * resume at a saved `next_page_uri`; and the call options.
+ */
+export type PagesOptions = ((ListParticipantsQuery & { from?: undefined }) | ResumeOptions) & CallOptions;
+
+/** Resumes paging at a saved `next_page_uri`, which carries the filters and the cursor itself. */
+export type ResumeOptions = { [Field in keyof ListParticipantsQuery]?: undefined } & {
+  /** A `next_page_uri` saved from an earlier page: paging continues there (origin-checked like any other). */
+  from: string;
+};
 
 /** The options of `list()`: those of `pages()` plus `limit`. */
 export type ListOptions = PagesOptions & {
@@ -23,16 +36,19 @@ export interface ParticipantsResource {
   /** The pages of participants as the API returns them, following `next_page_uri` until it is null. */
   pages(conferenceSid: string, options?: PagesOptions): AsyncGenerator<ParticipantPage, void, undefined>;
   /** One participant, by the `CallSid` of its call. */
-  get(conferenceSid: string, callSid: string, options?: CallOptions): Promise<Participant>;
-  /** Changes the fields given (e.g. `{ Muted: false }`) and resolves to the updated participant. */
+  get(conferenceSid: string, callSid: string, options?: CallOptions): LamlPromise<Participant>;
+  /**
+   * Changes the fields given (e.g. `{ Muted: false }`) and resolves to the updated participant.
+   * Retried after a 5xx, a network error or a timeout only when every field sent is idempotent.
+   */
   update(
     conferenceSid: string,
     callSid: string,
     body: UpdateParticipantBody,
     options?: CallOptions,
-  ): Promise<Participant>;
+  ): LamlPromise<Participant>;
   /** Takes the participant out of the conference. */
-  remove(conferenceSid: string, callSid: string, options?: CallOptions): Promise<void>;
+  remove(conferenceSid: string, callSid: string, options?: CallOptions): LamlPromise<void>;
 }
 
 /** The operation each method of `laml.participants` sends, by `operationId` (read by the operation guard). */
