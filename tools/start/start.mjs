@@ -20,7 +20,7 @@ function passedOn() {
 
 /** The two servers: the sandbox gets whatever follows `pnpm start --` (e.g. `--live`). */
 const servers = [
-  { name: "sandbox", args: ["packages/sandbox/dist/cli.js", "--demo", ...passedOn()] },
+  { name: "sandbox", args: ["packages/sandbox/bin/laml-sandbox.js", "--demo", ...passedOn()] },
   { name: "docs", args: ["apps/docs/scripts/serve.mjs"] },
 ];
 

