@@ -215,16 +215,24 @@ describe("retries under injected faults", () => {
     expect(sb.faults.settings.next).toBeUndefined();
   });
 
-  test("does not resend an update after a 503 or a dropped connection, and nothing changed", async () => {
+  test("does not resend an update that plays an announcement after a 503 or a dropped connection, and nothing changed", async () => {
     const conference = sb.addConference(projectId);
     const callSid = sb.addParticipant(projectId, conference, { muted: true });
+    // AnnounceUrl plays again when repeated, so an update that sends it is never retried.
+    const update = { Muted: false, AnnounceUrl: "https://example.com/announce.xml" };
     sb.faults.next("503");
-    expect(await failure(retrying.participants.update(conference, callSid, { Muted: false }))).toMatchObject({
-      status: 503,
-    });
+    expect(await failure(retrying.participants.update(conference, callSid, update))).toMatchObject({ status: 503 });
     sb.faults.next("drop");
-    expect(await failure(retrying.participants.update(conference, callSid, { Muted: false }))).toBeInstanceOf(Error);
+    expect(await failure(retrying.participants.update(conference, callSid, update))).toBeInstanceOf(Error);
     expect(sb.participants(projectId, conference)[0]?.muted).toBe(true);
+  });
+
+  test("resends an update of absolute states only (Muted) through a 503 and a dropped connection", async () => {
+    const conference = sb.addConference(projectId);
+    const callSid = sb.addParticipant(projectId, conference, { muted: true });
+    sb.faults.next("503", "drop");
+    expect(await retrying.participants.update(conference, callSid, { Muted: false })).toMatchObject({ muted: false });
+    expect(sb.participants(projectId, conference)[0]?.muted).toBe(false);
   });
 
   test("retries gets and removes through drops and 503s", async () => {
