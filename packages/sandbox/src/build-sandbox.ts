@@ -13,6 +13,8 @@ export interface BuildOptions {
   faults?: FaultSettings;
   /** The time, in ms since the epoch, for `date_created` and `date_updated` (default `Date.now`). */
   clock?: () => number;
+  /** The one origin (e.g. `http://localhost:5173`) whose web pages may call the API; any by default. */
+  corsOrigin?: string;
   /** Called with every response the sandbox gives. */
   onResponse?: (exchange: SandboxExchange) => void;
   /** Called with one line per request. */
@@ -37,6 +39,7 @@ export function buildSandbox(options: BuildOptions = {}): BuiltSandbox {
     state,
     faults,
     ajv,
+    corsOrigin: options.corsOrigin,
     ...(options.onResponse && { onResponse: options.onResponse }),
     ...(options.log && { log: options.log }),
   });

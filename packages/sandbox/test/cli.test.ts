@@ -124,4 +124,14 @@ describe("command-line parsing", () => {
     expect(() => parseCliArgs(["--fault-503", "1.5"], {})).toThrow("--fault-503 must be a number from 0 to 1, got 1.5");
     expect(() => parseCliArgs(["--nope"], {})).toThrow("Unknown option '--nope'");
   });
+
+  test("takes one CORS origin, exactly as browsers send it", () => {
+    expect(parseCliArgs([], {}).corsOrigin).toBeUndefined();
+    expect(parseCliArgs(["--cors-origin", "http://localhost:5173"], {}).corsOrigin).toBe("http://localhost:5173");
+    for (const bad of ["http://localhost:5173/", "localhost:5173", "*"]) {
+      expect(() => parseCliArgs(["--cors-origin", bad], {}), bad).toThrow(
+        `--cors-origin must be an origin such as http://localhost:5173 (no path, no trailing /), got ${bad}`,
+      );
+    }
+  });
 });

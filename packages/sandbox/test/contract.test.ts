@@ -64,7 +64,7 @@ describe("the contract", () => {
     const optionalPaging = ["start", "end"];
     expect(Object.keys(page?.properties ?? {})).toEqual(expect.arrayContaining([...required, ...optionalPaging]));
     expect(required).toContain("participants");
-    for (const query of ["", "?PageSize=1", "?PageSize=1&Page=1&PageToken=PA" + callSid, "?Muted=true"]) {
+    for (const query of ["", "?PageSize=1", `?PageSize=1&Page=1&PageToken=PA${callSid}`, "?Muted=true"]) {
       const keys = Object.keys((await sb.request({ url: `${sb.participantsPath()}.json${query}` })).json());
       expect(
         keys.filter((key) => !required.includes(key) && !optionalPaging.includes(key)),

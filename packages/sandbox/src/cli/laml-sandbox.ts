@@ -36,6 +36,7 @@ try {
     host: options.host,
     seed,
     faults: options.faults,
+    ...(options.corsOrigin && { corsOrigin: options.corsOrigin }),
     ...(!options.quiet && { log: (line: string) => console.log(line) }),
   });
   console.log(

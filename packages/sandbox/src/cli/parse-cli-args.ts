@@ -12,6 +12,8 @@ export interface CliOptions {
   quiet: boolean;
   faults: FaultSettings;
   docsUrl: string;
+  /** The one origin whose web pages may call the API; any when undefined. */
+  corsOrigin: string | undefined;
 }
 
 /** The port the quick start documents. */
@@ -34,6 +36,7 @@ Options:
   --fault-drop <share> drop the connection of this share of requests
   --latency <ms>      wait this long before answering each request
   --retry-after <s>   the Retry-After of an injected 429 (default: 1)
+  --cors-origin <origin> let only web pages of this origin call the API (default: any origin)
   --quiet             do not log requests
   --help              show this text`;
 
@@ -54,6 +57,7 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
       "fault-drop": { type: "string" },
       latency: { type: "string" },
       "retry-after": { type: "string" },
+      "cors-origin": { type: "string" },
     },
   });
   const share = (flag: "fault-429" | "fault-503" | "fault-drop") => {
@@ -82,7 +86,19 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
     quiet: values.quiet ?? false,
     faults,
     docsUrl: `http://127.0.0.1:${docsPort}`,
+    corsOrigin: values["cors-origin"] === undefined ? undefined : origin(values["cors-origin"]),
   };
+}
+
+/** An origin as browsers send it in `Origin`: scheme, host and port only. */
+function origin(text: string): string {
+  const parsed = URL.canParse(text) ? new URL(text).origin : "null";
+  if (parsed !== text) {
+    throw new Error(
+      `--cors-origin must be an origin such as http://localhost:5173 (no path, no trailing /), got ${text}`,
+    );
+  }
+  return parsed;
 }
 
 function number(name: string, text: string, min: number, max: number, integer: boolean): number {
