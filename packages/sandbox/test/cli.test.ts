@@ -45,6 +45,9 @@ describe("laml-sandbox", () => {
     expect(cli.output()).toContain(DEMO.projectId);
     expect(cli.output()).toContain(`export SIGNALWIRE_API_TOKEN=${DEMO.apiToken}`);
     expect(cli.output()).toContain('import { createLamlClient } from "@laml/client"');
+    // A standalone install has no apps/example and no docs server.
+    expect(cli.output()).not.toContain("apps/example");
+    expect(cli.output()).not.toContain("Docs ");
     const auth = Buffer.from(`${DEMO.projectId}:${DEMO.apiToken}`).toString("base64");
     const response = await fetch(
       `${cli.url()}/api/laml/2010-04-01/Accounts/${DEMO.projectId}/Conferences/${DEMO.conferenceSid}/Participants.json`,
@@ -94,14 +97,9 @@ describe("laml-sandbox", () => {
 });
 
 describe("command-line parsing", () => {
-  test("takes the port from --port, else PORT, else 4010, and the docs URL from DOCS_PORT", () => {
-    expect(parseCliArgs([], {})).toMatchObject({
-      port: 4010,
-      host: "127.0.0.1",
-      demo: true,
-      docsUrl: "http://127.0.0.1:4011",
-    });
-    expect(parseCliArgs([], { PORT: "5000", DOCS_PORT: "5001" })).toMatchObject({
+  test("takes the port from --port, else PORT, else 4010, and names the docs only when given --docs-url", () => {
+    expect(parseCliArgs([], {})).toMatchObject({ port: 4010, host: "127.0.0.1", demo: true, docsUrl: undefined });
+    expect(parseCliArgs(["--docs-url", "http://127.0.0.1:5001"], { PORT: "5000" })).toMatchObject({
       port: 5000,
       docsUrl: "http://127.0.0.1:5001",
     });

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
@@ -15,21 +15,21 @@ const workspace = workspacePackages();
 /** Every tarball carries these, whatever else it holds. */
 const ALWAYS = ["CHANGELOG.md", "LICENSE", "README.md", "package.json"];
 
-/** Modules of a package's src/ (not tests), each compiled to one file per extension in dist/. */
-function compiled(pkg: PackedPackage, extensions: string[]): string[] {
-  return readdirSync(join(pkg.dir, "src"))
-    .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))
-    .flatMap((file) => extensions.map((extension) => `dist/${file.replace(/\.ts$/, extension)}`));
-}
-
 /** The exact contents of each tarball: no maps, tests, tsconfigs or sources beyond these. */
 const EXPECTED_FILES: Record<string, (pkg: PackedPackage) => string[]> = {
   // Types only: the declarations are the package (the generated schema and the two entries).
   "@laml/types": () => ["src/index.d.cts", "src/index.d.mts", "src/schema.d.ts"],
   // One bundle per module system, each with its declarations.
   "@laml/client": () => ["dist/index.cjs", "dist/index.d.cts", "dist/index.d.ts", "dist/index.js"],
-  // tsc's output, module for module, and the committed bin shim.
-  "@laml/sandbox": (pkg) => ["bin/laml-sandbox.js", ...compiled(pkg, [".js", ".d.ts"])],
+  // The library and the CLI bundled with every dependency (their shared code in one chunk), one
+  // declaration file, and the committed bin shim.
+  "@laml/sandbox": (pkg) => [
+    "bin/laml-sandbox.js",
+    "dist/cli.js",
+    ...pkg.files.filter((file) => /^dist\/chunks\/chunk-[A-Z0-9]+\.js$/.test(file)).slice(0, 1),
+    "dist/index.d.ts",
+    "dist/index.js",
+  ],
 };
 
 /**

@@ -11,15 +11,14 @@ export interface CliOptions {
   demo: boolean;
   quiet: boolean;
   faults: FaultSettings;
-  docsUrl: string;
+  /** Where the docs are served, when they are (`pnpm start` runs them beside the sandbox). */
+  docsUrl: string | undefined;
   /** The one origin whose web pages may call the API; any when undefined. */
   corsOrigin: string | undefined;
 }
 
 /** The port the quick start documents. */
 const DEFAULT_PORT = 4010;
-/** Where the docs app (`apps/docs`) serves by default. */
-const DEFAULT_DOCS_PORT = 4011;
 
 /** The command's help text. */
 export const USAGE = `Usage: laml-sandbox [options]
@@ -36,11 +35,12 @@ Options:
   --fault-drop <share> drop the connection of this share of requests
   --latency <ms>      wait this long before answering each request
   --retry-after <s>   the Retry-After of an injected 429 (default: 1)
+  --docs-url <url>    print this as where the docs are (pnpm start passes the docs app's)
   --cors-origin <origin> let only web pages of this origin call the API (default: any origin)
   --quiet             do not log requests
   --help              show this text`;
 
-/** Reads the command line (and `PORT`, `DOCS_PORT`); throws a message for the user on bad input. */
+/** Reads the command line (and `PORT`); throws a message for the user on bad input. */
 export function parseCliArgs(args: string[], env: Record<string, string | undefined>): CliOptions {
   const { values } = parseArgs({
     args,
@@ -58,6 +58,7 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
       latency: { type: "string" },
       "retry-after": { type: "string" },
       "cors-origin": { type: "string" },
+      "docs-url": { type: "string" },
     },
   });
   const share = (flag: "fault-429" | "fault-503" | "fault-drop") => {
@@ -76,7 +77,6 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
     faults.retryAfterSeconds = number("--retry-after", values["retry-after"], 0, FAULT_LIMITS.retryAfterSeconds, true);
   }
   const port = values.port ?? env.PORT;
-  const docsPort = env.DOCS_PORT ? number("DOCS_PORT", env.DOCS_PORT, 1, 65_535, true) : DEFAULT_DOCS_PORT;
   return {
     help: values.help ?? false,
     port: port === undefined ? DEFAULT_PORT : number(values.port ? "--port" : "PORT", port, 0, 65_535, true),
@@ -85,7 +85,7 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
     demo: values.demo ?? values.seed === undefined,
     quiet: values.quiet ?? false,
     faults,
-    docsUrl: `http://127.0.0.1:${docsPort}`,
+    docsUrl: values["docs-url"],
     corsOrigin: values["cors-origin"] === undefined ? undefined : origin(values["cors-origin"]),
   };
 }

@@ -47,6 +47,7 @@ export class SandboxState {
   /** Compared against when the Project ID is unknown, so a miss takes as long as a wrong token. */
   readonly #decoy = digest(randomUUID());
 
+  /** @internal Built by the sandbox; left out of the published declarations, with its `Ajv`. */
   constructor(
     ajv: Ajv,
     readonly now: () => number,
