@@ -18,9 +18,15 @@ function passedOn() {
   return args[0] === "--" ? args.slice(1) : args;
 }
 
-/** The two servers: the sandbox gets whatever follows `pnpm start --` (e.g. `--live`). */
+/** Where the docs server listens (its default port unless DOCS_PORT says otherwise). */
+const docsUrl = `http://127.0.0.1:${process.env.DOCS_PORT ?? "4011"}`;
+
+/**
+ * The two servers: the sandbox names the docs in its banner (only here do they run beside it) and
+ * gets whatever follows `pnpm start --` (e.g. `--live`).
+ */
 const servers = [
-  { name: "sandbox", args: ["packages/sandbox/bin/laml-sandbox.js", "--demo", ...passedOn()] },
+  { name: "sandbox", args: ["packages/sandbox/bin/laml-sandbox.js", "--demo", "--docs-url", docsUrl, ...passedOn()] },
   { name: "docs", args: ["apps/docs/scripts/serve.mjs"] },
 ];
 

@@ -24,6 +24,8 @@ export interface BuildOptions {
   callbackTimeoutMs?: number;
   /** The time, in ms since the epoch, for `date_created` and `date_updated` (default `Date.now`). */
   clock?: () => number;
+  /** The one origin (e.g. `http://localhost:5173`) whose web pages may call the API; any by default. */
+  corsOrigin?: string;
   /** Called with every response the sandbox gives. */
   onResponse?: (exchange: SandboxExchange) => void;
   /** Called with one line per request and per callback. */
@@ -67,6 +69,7 @@ export function buildSandbox(options: BuildOptions = {}): BuiltSandbox {
     faults,
     callbackFaults: callbacks.options.faults,
     ajv,
+    corsOrigin: options.corsOrigin,
     ...(options.onResponse && { onResponse: options.onResponse }),
     ...(options.log && { log: options.log }),
   });

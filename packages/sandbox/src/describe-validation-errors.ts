@@ -11,6 +11,16 @@ const FORMAT_WORDS: Record<string, string> = {
   int32: "a 32-bit integer",
 };
 
+/** What the checked object holds: its noun, its known fields, and how its values arrived. */
+export interface ValidationFields {
+  noun: string;
+  known: readonly string[];
+  /** Names Twilio's API takes and SignalWire's does not: refused with a message saying so. */
+  twilioOnly?: readonly string[];
+  /** Whether the values arrived as JSON (quoted as JSON) rather than as wire text. */
+  json?: boolean;
+}
+
 /**
  * Turns validator errors into one sentence per problem, each naming the field, the constraint
  * and the value received: "PageSize must be <= 1000, got 5000".
@@ -18,7 +28,7 @@ const FORMAT_WORDS: Record<string, string> = {
 export function describeValidationErrors(
   errors: ErrorObject[],
   received: Record<string, unknown>,
-  fields: { noun: string; known: readonly string[]; json?: boolean },
+  fields: ValidationFields,
 ): string {
   const sentences = [...new Set(errors.map((e) => describe(e, received, fields)))];
   const listed = sentences.slice(0, MAX_LISTED).join("; ");
@@ -26,11 +36,7 @@ export function describeValidationErrors(
   return rest > 0 ? `${listed}; and ${rest} more problem${rest === 1 ? "" : "s"}` : listed;
 }
 
-function describe(
-  error: ErrorObject,
-  received: Record<string, unknown>,
-  fields: { noun: string; known: readonly string[]; json?: boolean },
-): string {
+function describe(error: ErrorObject, received: Record<string, unknown>, fields: ValidationFields): string {
   const quote = (value: unknown) => quoteValue(value, fields.json ?? false);
   // A nested field (in the fault settings) is named by its path: `share.429`.
   const path = error.instancePath.split("/").slice(1);
@@ -38,6 +44,9 @@ function describe(
   const params = error.params as Record<string, unknown>;
   if (error.keyword === "additionalProperties") {
     const extra = String(params.additionalProperty);
+    if (fields.twilioOnly?.includes(extra)) {
+      return `${extra} is a ${fields.noun} of Twilio's API, which SignalWire does not take; leave it out`;
+    }
     const known = fields.known.length > 0 ? `: use ${fields.known.join(", ")}` : "";
     return `${quote(extra)} is not a ${fields.noun} of this operation${known}`;
   }

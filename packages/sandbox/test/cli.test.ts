@@ -45,6 +45,9 @@ describe("laml-sandbox", () => {
     expect(cli.output()).toContain(DEMO.projectId);
     expect(cli.output()).toContain(`export SIGNALWIRE_API_TOKEN=${DEMO.apiToken}`);
     expect(cli.output()).toContain('import { createLamlClient } from "@laml/client"');
+    // A standalone install has no apps/example and no docs server.
+    expect(cli.output()).not.toContain("apps/example");
+    expect(cli.output()).not.toContain("Docs ");
     const auth = Buffer.from(`${DEMO.projectId}:${DEMO.apiToken}`).toString("base64");
     const response = await fetch(
       `${cli.url()}/api/laml/2010-04-01/Accounts/${DEMO.projectId}/Conferences/${DEMO.conferenceSid}/Participants.json`,
@@ -94,14 +97,9 @@ describe("laml-sandbox", () => {
 });
 
 describe("command-line parsing", () => {
-  test("takes the port from --port, else PORT, else 4010, and the docs URL from DOCS_PORT", () => {
-    expect(parseCliArgs([], {})).toMatchObject({
-      port: 4010,
-      host: "127.0.0.1",
-      demo: true,
-      docsUrl: "http://127.0.0.1:4011",
-    });
-    expect(parseCliArgs([], { PORT: "5000", DOCS_PORT: "5001" })).toMatchObject({
+  test("takes the port from --port, else PORT, else 4010, and names the docs only when given --docs-url", () => {
+    expect(parseCliArgs([], {})).toMatchObject({ port: 4010, host: "127.0.0.1", demo: true, docsUrl: undefined });
+    expect(parseCliArgs(["--docs-url", "http://127.0.0.1:5001"], { PORT: "5000" })).toMatchObject({
       port: 5000,
       docsUrl: "http://127.0.0.1:5001",
     });
@@ -123,6 +121,16 @@ describe("command-line parsing", () => {
     });
     expect(() => parseCliArgs(["--fault-503", "1.5"], {})).toThrow("--fault-503 must be a number from 0 to 1, got 1.5");
     expect(() => parseCliArgs(["--nope"], {})).toThrow("Unknown option '--nope'");
+  });
+
+  test("takes one CORS origin, exactly as browsers send it", () => {
+    expect(parseCliArgs([], {}).corsOrigin).toBeUndefined();
+    expect(parseCliArgs(["--cors-origin", "http://localhost:5173"], {}).corsOrigin).toBe("http://localhost:5173");
+    for (const bad of ["http://localhost:5173/", "localhost:5173", "*"]) {
+      expect(() => parseCliArgs(["--cors-origin", bad], {}), bad).toThrow(
+        `--cors-origin must be an origin such as http://localhost:5173 (no path, no trailing /), got ${bad}`,
+      );
+    }
   });
 });
 

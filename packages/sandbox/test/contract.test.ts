@@ -1,4 +1,4 @@
-import { operations } from "@laml/spec";
+import { bundle, operations } from "@laml/spec";
 import { describe, expect, test } from "vitest";
 import { checkExchange } from "./contract.js";
 import { injectSandbox } from "./harness.js";
@@ -53,6 +53,25 @@ describe("the contract", () => {
     const outside = sb.contract.exchanges.slice(-3);
     expect(outside.map((e) => e.status)).toEqual([404, 405, 503]);
     expect(outside.map(checkExchange)).toEqual([undefined, undefined, undefined]);
+  });
+
+  test("the list's envelope has only keys Twilio-derived SDKs can read: the paging keys and participants", async () => {
+    // twilio-python and SignalWire's Node SDK take the one key that is not a paging key as the
+    // records, and throw "Page Records cannot be deserialized" if there are more.
+    const page = bundle.components.schemas.ParticipantPage;
+    const required = (page?.required ?? []) as string[];
+    // The optional paging keys the spec has (from older SignalWire documents).
+    const optionalPaging = ["start", "end"];
+    expect(Object.keys(page?.properties ?? {})).toEqual(expect.arrayContaining([...required, ...optionalPaging]));
+    expect(required).toContain("participants");
+    for (const query of ["", "?PageSize=1", `?PageSize=1&Page=1&PageToken=PA${callSid}`, "?Muted=true"]) {
+      const keys = Object.keys((await sb.request({ url: `${sb.participantsPath()}.json${query}` })).json());
+      expect(
+        keys.filter((key) => !required.includes(key) && !optionalPaging.includes(key)),
+        query,
+      ).toEqual([]);
+      expect(keys, query).toEqual(expect.arrayContaining(required));
+    }
   });
 
   test("the checker catches a response that breaks the spec", () => {

@@ -79,6 +79,46 @@ describe("routes and request checks", () => {
     expect(several.json().message).toBe("Muted must be true or false, got 1; PageSize must be <= 1000, got 5000");
   });
 
+  test("booleans are read in any letter case, in filters and in updates", async () => {
+    const other = state.addParticipant(account.projectId, conferenceSid, { muted: false, hold: true });
+    const listed = async (query: string) => {
+      const response = await sb.request({ url: `${sb.participantsPath()}.json?${query}` });
+      expect(response.status, query).toBe(200);
+      return response.json().participants.map((p: { call_sid: string }) => p.call_sid);
+    };
+    for (const query of ["Muted=True", "Muted=TRUE", "Muted=tRuE&Hold=False"]) {
+      expect(await listed(query), query).toEqual([callSid]);
+    }
+    expect(await listed("Muted=FALSE&Hold=True")).toEqual([other]);
+    // The next page's URI carries the filter as the API writes it.
+    const page = await sb.request({ url: `${sb.participantsPath()}.json?Muted=True&PageSize=1` });
+    expect(page.json().uri).toContain("Muted=true");
+
+    const updated = await sb.update(other, { Muted: "True", Hold: "FALSE" });
+    expect(updated.status).toBe(200);
+    expect(updated.json()).toMatchObject({ muted: true, hold: false });
+    expect((await sb.update(other, { Muted: "False" })).json().muted).toBe(false);
+    expect((await sb.update(other, { Muted: "Yes" })).json().message).toBe("Muted must be true or false, got Yes");
+    sb.state.removeParticipant(account.projectId, conferenceSid, other);
+  });
+
+  test("Twilio's parameters that SignalWire does not take are refused, saying so", async () => {
+    const list = await sb.request({ url: `${sb.participantsPath()}?Coaching=true` });
+    expect(list.status).toBe(400);
+    expect(list.json()).toMatchObject({
+      code: 10000,
+      message: "Coaching is a query parameter of Twilio's API, which SignalWire does not take; leave it out",
+    });
+    for (const field of ["BeepOnExit", "EndConferenceOnExit"]) {
+      const update = await sb.update(callSid, { [field]: "true" });
+      expect(update.status, field).toBe(400);
+      expect(update.json()).toMatchObject({
+        code: 10000,
+        message: `${field} is a field of Twilio's API, which SignalWire does not take; leave it out`,
+      });
+    }
+  });
+
   test("operations without query parameters refuse any", async () => {
     const response = await sb.request({ url: `${sb.participantsPath()}/${callSid}?Muted=true` });
     expect(response.status).toBe(400);

@@ -3,6 +3,7 @@ import type { ParticipantPage } from "@laml/types";
 import { describe, expect, test } from "vitest";
 import { API_PREFIXES } from "../src/http/api-routes.js";
 import { ErrorCode } from "../src/http/laml-error.js";
+import { TWILIO_ONLY } from "../src/http/twilio-only.js";
 import { CURSOR, FILTERS, PAGING } from "../src/operations/list-page.js";
 import { operationHandlers } from "../src/operations/operation-handlers.js";
 import { JSON_SUFFIX } from "../src/operations/participants-uri.js";
@@ -24,6 +25,20 @@ describe("the sandbox agrees with the spec on", () => {
   test("the list's filters: every query parameter of the list is a paging one or a filter", () => {
     const names = operation("listParticipants").queryParameters.map((p) => p.name);
     expect([...PAGING, ...Object.keys(FILTERS)].sort()).toEqual([...names].sort());
+  });
+
+  test("Twilio's parameters: none is the spec's, and the spec's descriptions name each", () => {
+    for (const [operationId, names] of Object.entries(TWILIO_ONLY)) {
+      const op = operation(operationId);
+      const body = op.requestBody?.content["application/x-www-form-urlencoded"];
+      const defined = [...op.queryParameters.map((p) => p.name), ...Object.keys(body?.properties ?? {})];
+      const described = `${op.raw.description ?? ""} ${body?.description ?? ""}`;
+      for (const name of names) {
+        expect(defined, `${operationId} ${name}`).not.toContain(name);
+        expect(described, `${operationId} ${name}`).toContain(`Twilio's`);
+        expect(described, `${operationId} ${name}`).toContain(`\`${name}\``);
+      }
+    }
   });
 
   test("the page token's prefixes: exactly the ones PageToken's pattern accepts", () => {

@@ -25,8 +25,9 @@ export interface paths {
         /**
          * List a conference's participants
          * @description Reads the active participants of a conference, one page at a time, optionally filtered by
-         *     `Muted` and `Hold`. To read them all, follow `next_page_uri` verbatim until it is `null`;
-         *     it carries the filters, `PageSize` and the `PageToken` cursor forward.
+         *     `Muted` and `Hold` (Twilio's `Coaching` filter is not part of this operation). To read them
+         *     all, follow `next_page_uri` verbatim until it is `null`; it carries the filters, `PageSize`
+         *     and the `PageToken` cursor forward.
          */
         get: operations["listParticipants"];
         put?: never;
@@ -177,7 +178,10 @@ export interface components {
          * @description One page of a conference's participants and the URIs of the pages around it. Follow
          *     `next_page_uri` until it is `null` to read them all. `account_sid`, `conference_sid`,
          *     `start` and `end` appear in older SignalWire documents only and are optional; other
-         *     fields may appear and are to be ignored.
+         *     fields may appear and are to be ignored. A server should send no top-level key besides the
+         *     paging keys (the required ones here, `start` and `end`) and `participants`: Twilio-derived
+         *     SDKs (twilio-python, SignalWire's Node SDK) take the one non-paging key as the records and
+         *     throw "Page Records cannot be deserialized" when there is another.
          */
         ParticipantPage: {
             /** @description This page's URI, relative to the host. */
@@ -245,11 +249,11 @@ export interface components {
         HttpMethod: "GET" | "POST";
         /**
          * @description The changes to make, sent as `application/x-www-form-urlencoded` with booleans written
-         *     `true` or `false`. Every field is optional; only the fields sent are changed. Set
-         *     `Coaching=true` only together with `CallSidToCoach`, the participant to coach, who must be in
-         *     the same conference (otherwise `422`, code `16002`). `Beep`, removed from SignalWire's
-         *     reference in January 2026, and Twilio's `BeepOnExit` and `EndConferenceOnExit` are not part
-         *     of this operation.
+         *     `true` or `false` in any letter case (`True`, as twilio-python before 9.0 sends, is `true`).
+         *     Every field is optional; only the fields sent are changed. Set `Coaching=true` only together
+         *     with `CallSidToCoach`, the participant to coach, who must be in the same conference
+         *     (otherwise `422`, code `16002`). `Beep`, removed from SignalWire's reference in January 2026,
+         *     and Twilio's `BeepOnExit` and `EndConferenceOnExit` are not part of this operation.
          */
         UpdateParticipantRequest: {
             /**
@@ -519,12 +523,16 @@ export interface components {
          */
         ConferenceSid: components["schemas"]["Sid"];
         /**
-         * @description Return only participants that are muted (`true`) or only those that are not (`false`).
+         * @description Return only participants that are muted (`true`) or only those that are not (`false`). The
+         *     letter case does not matter (`True` and `TRUE` are read as `true`), as twilio-python before
+         *     9.0 sends them capitalised.
          * @example true
          */
         Muted: boolean;
         /**
-         * @description Return only participants that are on hold (`true`) or only those that are not (`false`).
+         * @description Return only participants that are on hold (`true`) or only those that are not (`false`). The
+         *     letter case does not matter (`True` and `TRUE` are read as `true`), as twilio-python before
+         *     9.0 sends them capitalised.
          * @example false
          */
         Hold: boolean;
@@ -577,12 +585,16 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Return only participants that are muted (`true`) or only those that are not (`false`).
+                 * @description Return only participants that are muted (`true`) or only those that are not (`false`). The
+                 *     letter case does not matter (`True` and `TRUE` are read as `true`), as twilio-python before
+                 *     9.0 sends them capitalised.
                  * @example true
                  */
                 Muted?: components["parameters"]["Muted"];
                 /**
-                 * @description Return only participants that are on hold (`true`) or only those that are not (`false`).
+                 * @description Return only participants that are on hold (`true`) or only those that are not (`false`). The
+                 *     letter case does not matter (`True` and `TRUE` are read as `true`), as twilio-python before
+                 *     9.0 sends them capitalised.
                  * @example false
                  */
                 Hold?: components["parameters"]["Hold"];

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
@@ -15,13 +15,6 @@ const workspace = workspacePackages();
 
 /** Every tarball carries these, whatever else it holds. */
 const ALWAYS = ["CHANGELOG.md", "LICENSE", "README.md", "package.json"];
-
-/** Modules of a package's src/ at any depth (not tests), each compiled to one file per extension in dist/. */
-function compiled(pkg: PackedPackage, extensions: string[]): string[] {
-  return readdirSync(join(pkg.dir, "src"), { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))
-    .flatMap((file) => extensions.map((extension) => `dist/${file.replace(/\.ts$/, extension)}`));
-}
 
 /** Declarations the client's entries share: tsup emits them once, in a chunk named with a content hash. */
 const SHARED_DECLARATIONS = /^dist\/[a-z-]+-[\w-]{8}\.d\.ts$/;
@@ -40,8 +33,15 @@ const EXPECTED_FILES: Record<string, (pkg: PackedPackage) => string[]> = {
       .filter((file) => SHARED_DECLARATIONS.test(file))
       .flatMap((file) => [file, file.replace(/\.d\.ts$/, ".d.cts")]),
   ],
-  // tsc's output, module for module, and the committed bin shim.
-  "@laml/sandbox": (pkg) => ["bin/laml-sandbox.js", ...compiled(pkg, [".js", ".d.ts"])],
+  // The library and the CLI bundled with every dependency (their shared code in one chunk), one
+  // declaration file, and the committed bin shim.
+  "@laml/sandbox": (pkg) => [
+    "bin/laml-sandbox.js",
+    "dist/cli.js",
+    ...pkg.files.filter((file) => /^dist\/chunks\/chunk-[A-Z0-9]+\.js$/.test(file)).slice(0, 1),
+    "dist/index.d.ts",
+    "dist/index.js",
+  ],
 };
 
 /**

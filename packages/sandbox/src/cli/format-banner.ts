@@ -6,7 +6,8 @@ export interface BannerFacts {
   url: string;
   prefixes: readonly string[];
   demo: boolean;
-  docsUrl: string;
+  /** Where the docs are served, if they are. */
+  docsUrl: string | undefined;
   /** Project IDs of the accounts loaded from a seed file (their tokens are not printed). */
   seededProjectIds: string[];
   faultsOn: boolean;
@@ -28,7 +29,7 @@ export function formatBanner(facts: BannerFacts): string {
     `LaML sandbox listening on ${url}`,
     `  API   ${url}${prefixes[0]} (also under ${prefixes.slice(1).join(", ")})`,
   ];
-  if (demo) lines.push(`  Docs  ${docsUrl} (served by apps/docs when it runs)`);
+  if (docsUrl) lines.push(`  Docs  ${docsUrl}`);
   for (const projectId of seededProjectIds) lines.push(`  Seeded account ${projectId}`);
   if (demo) {
     lines.push(
@@ -39,17 +40,17 @@ export function formatBanner(facts: BannerFacts): string {
       `  Signing key ${DEMO.signingKey} (verifies the status callbacks)`,
       `  Conference  ${DEMO.conferenceSid} (${DEMO_PARTICIPANTS} participants)`,
       "",
-      "List the participants with @laml/client (paste from the repository root):",
+      "List the participants with @laml/client, from a project that has it (npm install @laml/client):",
       "",
       `  export SIGNALWIRE_SPACE_URL=${url}`,
       `  export SIGNALWIRE_PROJECT_ID=${DEMO.projectId}`,
       `  export SIGNALWIRE_API_TOKEN=${DEMO.apiToken}`,
-      `  (cd apps/example && node --input-type=module -e '`,
+      `  node --input-type=module -e '`,
       `    import { createLamlClient } from "@laml/client";`,
       `    const laml = createLamlClient();`,
       `    for await (const p of laml.participants.list("${DEMO.conferenceSid}"))`,
       `      console.log(p.call_sid, p.muted ? "muted" : "", p.hold ? "on hold" : "");`,
-      `  ')`,
+      `  '`,
       "",
       "or with curl:",
       "",
@@ -63,7 +64,7 @@ export function formatBanner(facts: BannerFacts): string {
   }
   lines.push(
     "",
-    `Fault injection is ${faultsOn ? "ON" : "off"}, callback faults ${callbackFaultsOn ? "ON" : "off"} (see packages/sandbox/README.md). Ctrl-C stops.`,
+    `Fault injection is ${faultsOn ? "ON" : "off"}, callback faults ${callbackFaultsOn ? "ON" : "off"} (see @laml/sandbox's README). Ctrl-C stops.`,
   );
   return lines.join("\n");
 }

@@ -40,6 +40,7 @@ try {
     faults: options.faults,
     callbackFaults: options.callbackFaults,
     allowCallbackHosts: options.allowCallbackHosts,
+    ...(options.corsOrigin && { corsOrigin: options.corsOrigin }),
     ...(log && { log }),
   });
   console.log(

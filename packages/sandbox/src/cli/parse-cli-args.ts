@@ -20,7 +20,10 @@ export interface CliOptions {
   allowCallbackHosts: string[];
   /** Make the demo conference move on its own, with this seed; undefined without `--live`. */
   liveSeed: number | undefined;
-  docsUrl: string;
+  /** Where the docs are served, when they are (`pnpm start` runs them beside the sandbox). */
+  docsUrl: string | undefined;
+  /** The one origin whose web pages may call the API; any when undefined. */
+  corsOrigin: string | undefined;
 }
 
 /** The seed of `--live` without `--live-seed`: a fixed one, so two runs show the same moves. */
@@ -28,8 +31,6 @@ const DEFAULT_LIVE_SEED = 1;
 
 /** The port the quick start documents. */
 const DEFAULT_PORT = 4010;
-/** Where the docs app (`apps/docs`) serves by default. */
-const DEFAULT_DOCS_PORT = 4011;
 
 /** The command's help text. */
 export const USAGE = `Usage: laml-sandbox [options]
@@ -63,10 +64,12 @@ Options:
   --callback-seed <n> make the callback fault draws repeatable
   --live              make the demo conference move on its own: joins, leaves, mutes, holds
   --live-seed <n>     the seed of --live's moves (default: ${DEFAULT_LIVE_SEED}); implies --live
+  --docs-url <url>    print this as where the docs are (pnpm start passes the docs app's)
+  --cors-origin <origin> let only web pages of this origin call the API (default: any origin)
   --quiet             do not log requests
   --help              show this text`;
 
-/** Reads the command line (and `PORT`, `DOCS_PORT`); throws a message for the user on bad input. */
+/** Reads the command line (and `PORT`); throws a message for the user on bad input. */
 export function parseCliArgs(args: string[], env: Record<string, string | undefined>): CliOptions {
   const { values } = parseArgs({
     args,
@@ -93,6 +96,8 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
       "callback-seed": { type: "string" },
       live: { type: "boolean" },
       "live-seed": { type: "string" },
+      "cors-origin": { type: "string" },
+      "docs-url": { type: "string" },
     },
   });
   const share = (flag: "fault-429" | "fault-503" | "fault-drop" | "callback-drop" | "callback-duplicate") => {
@@ -143,7 +148,6 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
       ? DEFAULT_LIVE_SEED
       : number("--live-seed", values["live-seed"], 0, 2 ** 32 - 1, true);
   const port = values.port ?? env.PORT;
-  const docsPort = env.DOCS_PORT ? number("DOCS_PORT", env.DOCS_PORT, 1, 65_535, true) : DEFAULT_DOCS_PORT;
   return {
     help: values.help ?? false,
     port: port === undefined ? DEFAULT_PORT : number(values.port ? "--port" : "PORT", port, 0, 65_535, true),
@@ -157,8 +161,20 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
     subscription,
     allowCallbackHosts: values["allow-callback-host"] ?? [],
     liveSeed: live ? liveSeed : undefined,
-    docsUrl: `http://127.0.0.1:${docsPort}`,
+    docsUrl: values["docs-url"],
+    corsOrigin: values["cors-origin"] === undefined ? undefined : origin(values["cors-origin"]),
   };
+}
+
+/** An origin as browsers send it in `Origin`: scheme, host and port only. */
+function origin(text: string): string {
+  const parsed = URL.canParse(text) ? new URL(text).origin : "null";
+  if (parsed !== text) {
+    throw new Error(
+      `--cors-origin must be an origin such as http://localhost:5173 (no path, no trailing /), got ${text}`,
+    );
+  }
+  return parsed;
 }
 
 function number(name: string, text: string, min: number, max: number, integer: boolean): number {

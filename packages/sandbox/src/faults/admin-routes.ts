@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyPluginCallback } from "fastify";
+import { isIP } from "node:net";
+import type { FastifyInstance, FastifyPluginCallback, FastifyRequest } from "fastify";
 import type { CallbackFaultInjector } from "../callbacks/callback-fault-injector.js";
 import { ErrorCode, LamlError } from "../http/laml-error.js";
 import { MEDIA_TYPES } from "../http/media-types.js";
@@ -19,12 +20,25 @@ interface Adjustable<Settings> {
  * The admin API, for tests and tools outside the sandbox's process: read, replace or clear the
  * request fault settings at `/__sandbox/faults` and the callback fault settings at
  * `/__sandbox/callback-faults`. An encapsulated plugin beside the API's, so the API's hooks
- * (faults, authentication) never reach it; it takes no credentials, the sandbox being a local tool.
+ * (faults, authentication) never reach it; it takes no credentials, the sandbox being a local tool. So it answers no cross-origin
+ * request and no preflight: a web page the developer happens to visit must not reconfigure their
+ * sandbox.
  */
 export const adminRoutes: FastifyPluginCallback<{
   faults: FaultInjector;
   callbackFaults: CallbackFaultInjector;
 }> = (app, { faults, callbackFaults }, done) => {
+  app.addHook("onRequest", (request, _reply, next) => {
+    const refusal = crossOriginRefusal(request);
+    next(refusal === undefined ? undefined : new LamlError(403, ErrorCode.invalidArgument, refusal));
+  });
+  app.options(`${ADMIN_PREFIX}/*`, async () => {
+    throw new LamlError(
+      403,
+      ErrorCode.invalidArgument,
+      "The admin API answers no CORS preflight: call it without an Origin header",
+    );
+  });
   // A body of another media type is set aside, so the answer can say what to send.
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, _body, next) => next(null, undefined));
   settingsRoutes(app, `${ADMIN_PREFIX}/faults`, "fault settings", faults);
@@ -56,4 +70,22 @@ function settingsRoutes<Settings>(app: FastifyInstance, url: string, what: strin
     injector.clear();
     return report();
   });
+}
+
+/**
+ * Why a request may not reach the admin API, if it may not: it comes from a web page of another
+ * origin, or names a host that is neither an IP address nor `localhost` (a page on a domain
+ * re-pointed at 127.0.0.1 would otherwise count as the sandbox's own origin).
+ */
+function crossOriginRefusal(request: FastifyRequest): string | undefined {
+  const origin = request.headers.origin;
+  const host = request.headers.host ?? "";
+  const hostname = host.replace(/:\d+$/, "").replace(/^\[(.*)\]$/, "$1");
+  if (origin !== undefined && origin !== `http://${host}`) {
+    return `The admin API answers no cross-origin request (Origin ${origin.slice(0, 100)}), so that a web page cannot reconfigure the sandbox; call it from a test or a tool, without an Origin header`;
+  }
+  if (isIP(hostname) === 0 && hostname !== "localhost") {
+    return `The admin API answers only requests to an IP address or localhost, not to ${hostname.slice(0, 100)}`;
+  }
+  return undefined;
 }

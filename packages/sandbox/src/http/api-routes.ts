@@ -6,6 +6,7 @@ import { injectFaults } from "../faults/inject-faults.js";
 import { operationHandlers } from "../operations/operation-handlers.js";
 import { JSON_SUFFIX, PARTICIPANTS_PATH } from "../operations/participants-uri.js";
 import type { SandboxState } from "../state/sandbox-state.js";
+import { allowCrossOrigin } from "./allow-cross-origin.js";
 import { authenticate, projectIdOf } from "./authenticate.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
 import { MEDIA_TYPES } from "./media-types.js";
@@ -25,6 +26,8 @@ export interface ApiOptions {
   state: SandboxState;
   faults: FaultInjector;
   ajv: Ajv;
+  /** The one origin whose web pages may call the API; any origin when undefined. */
+  corsOrigin?: string | undefined;
 }
 
 /** Route metadata: the spec's operation, for the contract checks. */
@@ -45,12 +48,14 @@ export const apiRoutes: FastifyPluginCallback<ApiOptions> = (app, options, done)
   app.removeContentTypeParser("text/plain");
   app.register(formbody);
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, _body, next) => next(null, UNSUPPORTED_BODY));
+  const allowed = allowedMethods(operations, API_PREFIXES);
+  const methodsOf = (path: string) => allowed.find(([pattern]) => pattern.test(path))?.[1];
+  app.addHook("onRequest", allowCrossOrigin(options.corsOrigin, methodsOf));
   app.addHook("onRequest", injectFaults(options.faults));
 
-  const allowed = allowedMethods(operations, API_PREFIXES);
   app.setNotFoundHandler(async (request) => {
     const path = request.url.split("?")[0] ?? "";
-    const methods = allowed.find(([pattern]) => pattern.test(path))?.[1];
+    const methods = methodsOf(path);
     if (methods) {
       throw new LamlError(
         405,

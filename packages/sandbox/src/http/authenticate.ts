@@ -2,7 +2,11 @@ import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from "fas
 import type { SandboxState } from "../state/sandbox-state.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
 
-/** Asks HTTP clients (curl, browsers) to send Basic credentials after a 401. */
+/**
+ * Asks HTTP clients (curl) to send Basic credentials after a 401, when a request sent none. A
+ * request that sent some gets no challenge: a browser would hold it for a login prompt until it
+ * times out rather than hand the script its 401.
+ */
 const CHALLENGE = { "www-authenticate": 'Basic realm="LaML sandbox", charset="UTF-8"' };
 
 /** Where the hook leaves the Project ID a request authenticated as. */
@@ -44,7 +48,7 @@ function checkCredentials(state: SandboxState, authorization: string | undefined
       401,
       ErrorCode.authentication,
       "Authentication failed: send HTTP Basic credentials, your Project ID as the user name and an API token as the password",
-      CHALLENGE,
+      authorization?.trim() ? {} : CHALLENGE,
     );
   }
   const decoded = Buffer.from(encoded, "base64").toString("utf8");
@@ -56,7 +60,6 @@ function checkCredentials(state: SandboxState, authorization: string | undefined
       401,
       ErrorCode.authentication,
       "Authentication failed: the Project ID or the API token is wrong",
-      CHALLENGE,
     );
   }
   return projectId;

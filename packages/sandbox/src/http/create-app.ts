@@ -33,6 +33,8 @@ export interface AppOptions {
   faults: FaultInjector;
   callbackFaults: CallbackFaultInjector;
   ajv: Ajv;
+  /** The one origin whose web pages may call the API; any origin when undefined. */
+  corsOrigin?: string | undefined;
   /** Called with every response the sandbox gives (the contract tests check each one). */
   onResponse?: (exchange: SandboxExchange) => void;
   /** Called with one line per request: method, URL, status and time taken. */

@@ -4,6 +4,7 @@ import type { ValidateFunction } from "ajv";
 import { describeValidationErrors } from "../describe-validation-errors.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
 import { MEDIA_TYPES } from "./media-types.js";
+import { twilioOnly } from "./twilio-only.js";
 
 /** How a request's body arrived, by its `Content-Type`. */
 export type BodyKind = "form" | "json" | "none" | "unsupported";
@@ -35,11 +36,12 @@ const PAGE_TOKEN = "PageToken" satisfies keyof ListParticipantsQuery;
 
 /** Builds the validator of one operation from the spec's parameter and body schemas. */
 export function compileRequestValidator(operation: SpecOperation, ajv: Ajv): RequestValidator {
+  const twilio = twilioOnly(operation.operationId);
   const params = compileParameters(ajv, operation.pathParameters, "path parameter");
-  const query = compileParameters(ajv, operation.queryParameters, "query parameter");
+  const query = compileParameters(ajv, operation.queryParameters, "query parameter", twilio);
   // The spec's body is a form; the sandbox also takes the same fields as a JSON object.
   const formSchema = operation.requestBody?.content[MEDIA_TYPES.form];
-  const form = formSchema && compileFields(ajv, formSchema, "field");
+  const form = formSchema && compileFields(ajv, formSchema, "field", twilio);
 
   return (raw) => {
     const validParams = params.check(decodeFields(raw.params, params.schema, "path parameter"));
@@ -64,7 +66,12 @@ interface CompiledFields {
   ): Record<string, unknown>;
 }
 
-function compileParameters(ajv: Ajv, parameters: ParameterObject[], noun: string): CompiledFields {
+function compileParameters(
+  ajv: Ajv,
+  parameters: ParameterObject[],
+  noun: string,
+  twilioOnly: readonly string[] = [],
+): CompiledFields {
   return compileFields(
     ajv,
     {
@@ -74,10 +81,11 @@ function compileParameters(ajv: Ajv, parameters: ParameterObject[], noun: string
       additionalProperties: false,
     },
     noun,
+    twilioOnly,
   );
 }
 
-function compileFields(ajv: Ajv, schema: JsonSchema, noun: string): CompiledFields {
+function compileFields(ajv: Ajv, schema: JsonSchema, noun: string, twilioOnly: readonly string[] = []): CompiledFields {
   const validate = ajv.compile(schema);
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const known = Object.keys(properties);
@@ -88,7 +96,11 @@ function compileFields(ajv: Ajv, schema: JsonSchema, noun: string): CompiledFiel
       const copy: Record<string, unknown> = Object.assign(Object.create(null), data);
       if (validate(copy)) return copy;
       const errors = validate.errors ?? [];
-      throw new LamlError(400, codeOf(errors), describeValidationErrors(errors, data, { noun, known, json }));
+      throw new LamlError(
+        400,
+        codeOf(errors),
+        describeValidationErrors(errors, data, { noun, known, twilioOnly, json }),
+      );
     },
   };
 }
@@ -115,13 +127,16 @@ function decodeFields(
 
 /**
  * Reads a query or form value, which is always text on the wire, as the type its schema
- * declares: `true`/`false` for booleans and plain decimal digits for integers. Anything else
- * stays text, so the validator reports it against the declared type.
+ * declares: `true`/`false` in any letter case for booleans (as the API reads them: twilio-python
+ * before 9.0 and Twilio's Python and Ruby samples send `True`) and plain decimal digits for
+ * integers. Anything else stays text, so the validator reports it against the declared type.
  */
 function decodeWireValue(schema: JsonSchema | undefined, text: string): unknown {
   switch (schema?.type) {
-    case "boolean":
-      return text === "true" ? true : text === "false" ? false : text;
+    case "boolean": {
+      const word = text.toLowerCase();
+      return word === "true" ? true : word === "false" ? false : text;
+    }
     case "integer":
       return /^-?\d{1,16}$/.test(text) ? Number(text) : text;
     case "number":

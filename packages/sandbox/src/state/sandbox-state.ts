@@ -80,6 +80,7 @@ export class SandboxState {
   readonly #signingKeys = new Map<string, string>();
   readonly #options: StateOptions;
 
+  /** @internal Built by the sandbox; left out of the published declarations, with its `Ajv`. */
   constructor(
     ajv: Ajv,
     readonly now: () => number,

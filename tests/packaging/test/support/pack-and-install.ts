@@ -24,8 +24,8 @@ declare module "vitest" {
 }
 
 /**
- * What a TypeScript or JavaScript user installs. @laml/sandbox is packed and checked, but not
- * installed: it still depends on the private @laml/spec, which npm cannot fetch.
+ * What a TypeScript or JavaScript user of the client installs. @laml/sandbox gets a folder of
+ * its own (test/standalone-sandbox.test.ts), as someone who only wants the server would.
  */
 export const CONSUMER_PACKAGES = ["@laml/types", "@laml/client"];
 
@@ -37,7 +37,7 @@ function pack(pkg: PublicPackage, destination: string): PackedPackage {
 }
 
 /** npm (not pnpm) installs the tarballs, as a user's project would; only their registry dependencies are fetched. */
-function install(consumer: string, packed: PackedPackage[]): void {
+export function install(consumer: string, packed: PackedPackage[]): void {
   mkdirSync(consumer);
   const dependencies = Object.fromEntries(packed.map((pkg) => [pkg.name, `file:${pkg.tarball}`]));
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies }));
