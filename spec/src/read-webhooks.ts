@@ -9,7 +9,10 @@ import { requestBodySchemas } from "./request-body-schemas.js";
  * it shares with an operation mean the same (`responses` are the answers your server may give).
  */
 export interface SpecWebhook
-  extends Pick<SpecOperation, "method" | "summary" | "headerParameters" | "requestBody" | "responses" | "raw"> {
+  extends Pick<
+    SpecOperation,
+    "method" | "summary" | "headerParameters" | "requestBody" | "responses" | "codeSamples" | "raw"
+  > {
   /** The key under `webhooks:`, e.g. `conferenceStatusCallback`. */
   name: string;
   operationId: string | undefined;
@@ -25,6 +28,7 @@ export function readWebhooks(document: OpenApiDocument): SpecWebhook[] {
     headerParameters: mergeParameters(item.parameters, raw.parameters).filter((p) => p.in === "header"),
     requestBody: requestBodySchemas(raw),
     responses: raw.responses ?? {},
+    codeSamples: raw["x-codeSamples"] ?? [],
     raw,
   }));
 }

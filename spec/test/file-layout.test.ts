@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { bundle } from "../src/bundle.js";
 import { operations } from "../src/operations.js";
+import { webhooks } from "../src/webhooks.js";
 
 // How the spec's files are named (spec/README.md says the same in words).
 const root = new URL("../", import.meta.url);
@@ -52,9 +53,13 @@ describe("paths", () => {
     );
   });
 
-  test("each operation's code samples are code-samples/<operationId>.<ext>, and every sample is used", async () => {
+  test("each operation's and webhook's code samples are code-samples/<operationId>.<ext>, and every sample is used", async () => {
     const used: string[] = [];
-    for (const { $ref } of Object.values<{ $ref: string }>(source.paths)) {
+    const items = [
+      ...Object.values<{ $ref: string }>(source.paths),
+      ...Object.values<{ $ref: string }>(source.webhooks),
+    ];
+    for (const { $ref } of items) {
       const item = await readYaml($ref);
       for (const operation of Object.values<any>(item)) {
         for (const sample of operation?.["x-codeSamples"] ?? []) {
@@ -65,6 +70,8 @@ describe("paths", () => {
       }
     }
     expect((await readdir(new URL("code-samples/", root))).sort()).toEqual(used.sort());
-    expect(new Set(used.map((file) => file.split(".")[0]))).toEqual(new Set(operations.map((o) => o.operationId)));
+    expect(new Set(used.map((file) => file.split(".")[0]))).toEqual(
+      new Set([...operations, ...webhooks].map((o) => o.operationId)),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bundle, type CodeSample, operations } from "@laml/spec";
+import { bundle, type CodeSample, operations, webhooks } from "@laml/spec";
 import ts from "typescript";
 import { describe, expect, test } from "vitest";
 
@@ -60,8 +60,8 @@ function typeCheck(sources: Map<string, string>): Map<string, string> {
 const sampleFile = (name: string) => join(docsDir, "code-samples", `${name}.ts`);
 
 const typeScriptSamples = new Map(
-  operations.flatMap(({ operationId, codeSamples }) =>
-    codeSamples.filter(isTypeScript).map((sample) => [sampleFile(operationId), sample.source] as const),
+  [...operations, ...webhooks].flatMap(({ operationId, codeSamples }) =>
+    codeSamples.filter(isTypeScript).map((sample) => [sampleFile(String(operationId)), sample.source] as const),
   ),
 );
 const misuse = sampleFile("misuse");
@@ -118,6 +118,20 @@ describe("code samples", () => {
     (operationId) => {
       const file = sampleFile(operationId);
       expect(typeScriptSamples.get(file), "a complete program importing @laml/client").toMatch(/from "@laml\/client"/);
+      expect(diagnostics.get(file)).toBe("");
+    },
+  );
+
+  test.each(webhooks.map((w) => [w.name, w] as const))("the webhook %s has a TypeScript sample", (_, w) => {
+    expect(w.codeSamples.filter(isTypeScript)).toHaveLength(1);
+  });
+
+  test.each(webhooks.map((w) => [String(w.operationId)] as const))(
+    "the TypeScript sample of the webhook %s compiles, as written, against @laml/client/webhooks and parses the event",
+    (operationId) => {
+      const file = sampleFile(operationId);
+      expect(typeScriptSamples.get(file)).toMatch(/from "@laml\/client\/webhooks"/);
+      expect(typeScriptSamples.get(file), "verifies and parses an event").toMatch(/parseConferenceEvent\(/);
       expect(diagnostics.get(file)).toBe("");
     },
   );
