@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bundle, operations, type SpecOperation } from "@laml/spec";
+import { bundle, operations, type SpecOperation, type SpecWebhook, webhooks } from "@laml/spec";
 import { ensureChromium } from "@laml/test-runtimes/ensure-chromium";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -82,19 +82,22 @@ async function expectVisible(locator: Locator) {
 /** `text` as a regular expression that matches exactly it. */
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** A heading reading `text`; Redoc prefixes the name of a linkable one with "link to <anchor> ". */
+/**
+ * A heading reading `text`; Redoc prefixes the name of a linkable one with "link to <anchor> ", and
+ * a webhook's with a "Webhook" badge after it.
+ */
 function heading(scope: Page | Locator, text: string) {
   const name = escapeRegExp(text);
-  return scope.getByRole("heading", { name: new RegExp(`^(link to .+ )?${name}$`) });
+  return scope.getByRole("heading", { name: new RegExp(`^(link to .+ )?${name}( ?Webhook)?$`) });
 }
 
-/** Opens an operation from the sidebar, as a reader would; resolves with its section. */
-async function open({ summary, method }: SpecOperation) {
+/** Opens an operation or a webhook from the sidebar, as a reader would; resolves with its section. */
+async function open({ summary, method, raw }: SpecOperation | SpecWebhook) {
   if (!summary) throw new Error(`${method} has no summary to find it by in the sidebar`);
-  // The sidebar entry reads as the summary followed by the method's badge.
-  const link = page.getByRole("link", { name: new RegExp(`^${escapeRegExp(summary)} ${method}$`, "i") });
-  if (!(await link.isVisible()))
-    await page.getByRole("link", { name: String(spec.tags?.[0]?.name), exact: true }).click();
+  // The sidebar entry reads as the summary followed by the method's badge, under its tag's entry.
+  const link = page.getByRole("link", { name: new RegExp(`^${escapeRegExp(summary)} ?${method}$`, "i") });
+  const tag = raw.tags?.[0] ?? spec.tags?.[0]?.name;
+  if (!(await link.isVisible())) await page.getByRole("link", { name: String(tag), exact: true }).click();
   await link.click();
   const section = page.locator("[data-section-id]").filter({ has: heading(page, summary) });
   await expect.poll(() => section.count()).toBe(1);
@@ -170,7 +173,7 @@ describe("the docs in Chromium, served from 127.0.0.1 with every other host bloc
         await languages.click();
         await page.getByRole("menuitem", { name: labels[i], exact: true }).click();
         // The line that does the work: the client call, or the curl command.
-        const line = sample.source.split("\n").find((text) => /laml\.participants\.|^curl /.test(text));
+        const line = sample.source.split("\n").find((text) => /laml\.\w+\.\w+\(|^curl /.test(text));
         if (!line) throw new Error(`${operation.operationId}'s ${labels[i]} sample calls nothing`);
         await expect.poll(() => panel.getByTestId("source-code").textContent()).toContain(line.trim());
       }
@@ -178,6 +181,28 @@ describe("the docs in Chromium, served from 127.0.0.1 with every other host bloc
         const screenshot = join(workDir, "docs.png");
         await page.screenshot({ path: screenshot });
         console.log(`screenshot of the docs: ${screenshot}`);
+      }
+    },
+  );
+
+  // Redoc shows a webhook's payload examples, not its x-codeSamples (the docs' code-samples test
+  // type-checks those), so the page is checked for the payload of every kind of event.
+  test.each(webhooks.map((w) => [w.summary, w] as const))(
+    "show the webhook %s with a payload example of every event",
+    async (_, webhook) => {
+      const section = await open(webhook);
+      await expectVisible(heading(section, String(webhook.summary)));
+      const form = webhook.raw.requestBody?.content["application/x-www-form-urlencoded"];
+      const examples = Object.values(form?.examples ?? {});
+      expect(examples.length).toBeGreaterThan(0);
+      const panel = section.locator(".panel-request-samples");
+      for (const example of examples) {
+        await panel.getByRole("button", { name: "Example" }).click();
+        await page.getByRole("menuitem", { name: String(example.summary), exact: true }).click();
+        const event = (example.value as Record<string, string>).StatusCallbackEvent;
+        await expect
+          .poll(() => panel.getByTestId("source-code").textContent())
+          .toContain(`StatusCallbackEvent=${event}`);
       }
     },
   );
