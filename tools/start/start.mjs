@@ -9,6 +9,7 @@
 // and pnpm would report that instead.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { docsPort } from "../../apps/docs/scripts/serve-docs.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -18,8 +19,8 @@ function passedOn() {
   return args[0] === "--" ? args.slice(1) : args;
 }
 
-/** Where the docs server listens (its default port unless DOCS_PORT says otherwise). */
-const docsUrl = `http://127.0.0.1:${process.env.DOCS_PORT ?? "4011"}`;
+/** Where the docs server will listen: the docs app's own rule for DOCS_PORT and its default. */
+const docsUrl = `http://127.0.0.1:${docsPort()}`;
 
 /**
  * The two servers: the sandbox names the docs in its banner (only here do they run beside it) and

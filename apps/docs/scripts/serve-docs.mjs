@@ -6,7 +6,7 @@ import { startStaticServer } from "./start-static-server.mjs";
 export const distDir = fileURLToPath(new URL("../dist", import.meta.url));
 
 /** The port from DOCS_PORT (default 4011), refused with a fix when it is not a port number. */
-function docsPort() {
+export function docsPort() {
   const value = process.env.DOCS_PORT ?? "4011";
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) {
