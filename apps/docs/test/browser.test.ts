@@ -79,6 +79,12 @@ async function expectVisible(locator: Locator) {
   expect(await locator.isVisible()).toBe(true);
 }
 
+/**
+ * How long to wait for Redoc to render after a click: vitest's default second is too short when
+ * CI runs every package's tests at once on two cores.
+ */
+const RENDERED = { timeout: 20_000 };
+
 /** `text` as a regular expression that matches exactly it. */
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -100,7 +106,7 @@ async function open({ summary, method, raw }: SpecOperation | SpecWebhook) {
   if (!(await link.isVisible())) await page.getByRole("link", { name: String(tag), exact: true }).click();
   await link.click();
   const section = page.locator("[data-section-id]").filter({ has: heading(page, summary) });
-  await expect.poll(() => section.count()).toBe(1);
+  await expect.poll(() => section.count(), RENDERED).toBe(1);
   return section;
 }
 
@@ -175,7 +181,7 @@ describe("the docs in Chromium, served from 127.0.0.1 with every other host bloc
         // The line that does the work: the client call, or the curl command.
         const line = sample.source.split("\n").find((text) => /laml\.\w+\.\w+\(|^curl /.test(text));
         if (!line) throw new Error(`${operation.operationId}'s ${labels[i]} sample calls nothing`);
-        await expect.poll(() => panel.getByTestId("source-code").textContent()).toContain(line.trim());
+        await expect.poll(() => panel.getByTestId("source-code").textContent(), RENDERED).toContain(line.trim());
       }
       if (operation === operations.at(-1)) {
         const screenshot = join(workDir, "docs.png");
@@ -201,7 +207,7 @@ describe("the docs in Chromium, served from 127.0.0.1 with every other host bloc
         await page.getByRole("menuitem", { name: String(example.summary), exact: true }).click();
         const event = (example.value as Record<string, string>).StatusCallbackEvent;
         await expect
-          .poll(() => panel.getByTestId("source-code").textContent())
+          .poll(() => panel.getByTestId("source-code").textContent(), RENDERED)
           .toContain(`StatusCallbackEvent=${event}`);
       }
     },
