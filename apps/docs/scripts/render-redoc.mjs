@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { operations } from "@laml/spec";
+import { docsSpec } from "./docs-spec.mjs";
 
 const run = promisify(execFile);
 const docsDir = fileURLToPath(new URL("..", import.meta.url));
@@ -25,24 +26,20 @@ function codeSampleLanguages() {
   return [...labels.values(), { lang: "Payload" }];
 }
 
-/** Renders the `laml` API of the root redocly.yaml into one HTML page with Redoc's script inlined. */
+/**
+ * Renders the spec as the docs show it (`docsSpec`) into one HTML page with Redoc's script
+ * inlined, with the root redocly.yaml's settings.
+ */
 export async function renderRedoc() {
   const options = { codeSamples: { languages: codeSampleLanguages() } };
   const dir = await mkdtemp(join(tmpdir(), "laml-docs-"));
+  const input = join(dir, "openapi.json");
   const output = join(dir, "index.html");
   try {
+    await writeFile(input, JSON.stringify(docsSpec()));
     await run(
       redocly,
-      [
-        "build-docs",
-        "laml",
-        "--config",
-        config,
-        "--inlineBundle",
-        `--openapi=${JSON.stringify(options)}`,
-        "-o",
-        output,
-      ],
+      ["build-docs", input, "--config", config, "--inlineBundle", `--openapi=${JSON.stringify(options)}`, "-o", output],
       // The update notice would ask the registry for the latest version; the docs build stays offline.
       { cwd: docsDir, env: { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" }, maxBuffer: 16 * 1024 * 1024 },
     );

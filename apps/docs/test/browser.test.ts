@@ -85,6 +85,9 @@ async function expectVisible(locator: Locator) {
  */
 const RENDERED = { timeout: 20_000 };
 
+/** `text` with every run of white space as one space, as a page's text may wrap or indent it. */
+const normalizeSpace = (text: string) => text.replace(/\s+/g, " ").trim();
+
 /** `text` as a regular expression that matches exactly it. */
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -191,13 +194,22 @@ describe("the docs in Chromium, served from 127.0.0.1 with every other host bloc
     },
   );
 
-  // Redoc shows a webhook's payload examples, not its x-codeSamples (the docs' code-samples test
-  // type-checks those), so the page is checked for the payload of every kind of event.
+  // Redoc shows a webhook's payload examples but not its x-codeSamples: the docs build puts the
+  // samples into the webhook's description (docs-spec.mjs), so both are checked here.
   test.each(webhooks.map((w) => [w.summary, w] as const))(
-    "show the webhook %s with a payload example of every event",
+    "show the webhook %s with its code samples and a payload example of every event",
     async (_, webhook) => {
       const section = await open(webhook);
       await expectVisible(heading(section, String(webhook.summary)));
+      expect(webhook.codeSamples.length).toBeGreaterThan(0);
+      for (const sample of webhook.codeSamples) {
+        const code = section.locator("pre").filter({ hasText: sample.source.split("\n")[0] });
+        await expectVisible(code);
+        const shown = normalizeSpace(String(await code.textContent()));
+        for (const line of sample.source.split("\n").filter((text) => text.trim())) {
+          expect(shown).toContain(normalizeSpace(line));
+        }
+      }
       const form = webhook.raw.requestBody?.content["application/x-www-form-urlencoded"];
       const examples = Object.values(form?.examples ?? {});
       expect(examples.length).toBeGreaterThan(0);
