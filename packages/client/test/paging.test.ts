@@ -1,3 +1,4 @@
+import { parameter } from "@laml/spec";
 import { describe, expect, test } from "vitest";
 import { LamlApiError, LamlClientError, type Participant } from "../src/index.js";
 import { fakeFetch, json, lamlError } from "./support/fake-fetch.js";
@@ -12,6 +13,9 @@ import {
   SPACE_URL,
   testClient,
 } from "./support/fixtures.js";
+
+/** The largest page the API serves, as the spec says. */
+const PAGE_SIZE_MAX = parameter("listParticipants", "PageSize").schema?.maximum;
 
 const LIST = `${API_ROOT}/Accounts/${PROJECT_ID}/Conferences/${CONFERENCE_SID}/Participants`;
 
@@ -37,7 +41,22 @@ describe("list", () => {
     const { fetch, requests } = fakeFetch(...threePages());
     const all = await collect(testClient(fetch).participants.list(CONFERENCE_SID));
     expect(sids(all)).toEqual([1, 2, 3, 4, 5].map((n) => participant(n).call_sid));
-    expect(requests.map((r) => r.url)).toEqual([LIST, `${SPACE_URL}${nextUri(1)}`, `${SPACE_URL}${nextUri(2)}`]);
+    expect(requests.map((r) => r.url)).toEqual([
+      `${LIST}?PageSize=${PAGE_SIZE_MAX}`,
+      `${SPACE_URL}${nextUri(1)}`,
+      `${SPACE_URL}${nextUri(2)}`,
+    ]);
+  });
+
+  test("asks for the API's largest page when no PageSize is given, and pages() for the API's default", async () => {
+    const { fetch, requests } = fakeFetch(json(page([participant(1)], null)), json(page([participant(1)], null)));
+    const laml = testClient(fetch);
+    await collect(laml.participants.list(CONFERENCE_SID, { Muted: false }));
+    await collect(laml.participants.pages(CONFERENCE_SID, { Muted: false }));
+    expect(requests.map((r) => r.url)).toEqual([
+      `${LIST}?Muted=false&PageSize=${PAGE_SIZE_MAX}`,
+      `${LIST}?Muted=false`,
+    ]);
   });
 
   test("sends the filters on the first request with their wire names", async () => {
@@ -105,10 +124,10 @@ describe("limit", () => {
     expect(requests.map((r) => r.url)).toEqual([`${LIST}?PageSize=2`]);
   });
 
-  test("caps the page size it asks for at the API's 1000", async () => {
+  test("caps the page size it asks for at the API's largest", async () => {
     const { fetch, requests } = fakeFetch(json(page([participant(1)], null)));
-    await collect(testClient(fetch).participants.list(CONFERENCE_SID, { limit: 5000 }));
-    expect(requests[0]?.url).toBe(`${LIST}?PageSize=1000`);
+    await collect(testClient(fetch).participants.list(CONFERENCE_SID, { limit: 5 * Number(PAGE_SIZE_MAX) }));
+    expect(requests[0]?.url).toBe(`${LIST}?PageSize=${PAGE_SIZE_MAX}`);
   });
 
   test("keeps an explicit PageSize", async () => {

@@ -47,9 +47,10 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
     if (from === undefined) {
       first.search = serializeForm(query);
     } else {
-      if (Object.values(query).some((value) => value !== undefined)) {
+      const given = Object.entries(query).flatMap(([name, value]) => (value === undefined ? [] : [name]));
+      if (given.length > 0) {
         throw new LamlClientError(
-          `Invalid pages() options: from resumes at a next_page_uri, which carries its own filters and PageSize; pass from or ${Object.keys(query).join(", ")}, not both.`,
+          `Invalid pages() options: from resumes at a next_page_uri, which carries its own filters and PageSize; pass from or ${given.join(", ")}, not both.`,
         );
       }
       // Resolved against the origin like every next_page_uri; the wrapper refuses another origin.
@@ -61,10 +62,12 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
   return {
     list(conferenceSid, { limit, ...options } = {}) {
       const most = wholeNumber(limit, "limit", Infinity, 0, Infinity);
-      // Like twilio-node, a limit alone sets the page size (capped at the API's maximum), so a
-      // small limit costs one small page; a resumed list keeps the saved URI's page size.
+      // Items are what a list() caller wants, so without a PageSize it asks for the API's largest
+      // page: fewest round trips. A limit below that sets the page size, so a small limit costs
+      // one small page; a resumed list keeps the saved URI's page size.
       const PageSize =
-        options.PageSize ?? (limit && options.from === undefined ? Math.min(limit, __LAML_PAGE_SIZE_MAX__) : undefined);
+        options.PageSize ??
+        (options.from === undefined ? Math.min(limit || __LAML_PAGE_SIZE_MAX__, __LAML_PAGE_SIZE_MAX__) : undefined);
       return takeItems(pages(conferenceSid, { ...options, PageSize } as typeof options), "participants", most);
     },
     pages,
