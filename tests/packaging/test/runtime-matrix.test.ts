@@ -8,7 +8,7 @@ import { CHROMIUM_ARGS, ensureChromium } from "@laml/test-runtimes/ensure-chromi
 import { ensureDeno } from "@laml/test-runtimes/ensure-deno";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { CHECK_NAMES, type CheckResult, type SmokeConfig } from "./runtime-matrix/smoke-suite.mjs";
+import { CHECK_NAMES, type CheckResult, RESEND_CHECK, type SmokeConfig } from "./runtime-matrix/smoke-suite.mjs";
 import { install } from "./support/pack-and-install.js";
 import { runAsync } from "./support/run.js";
 import { startPageServer } from "./support/start-page-server.js";
@@ -25,6 +25,7 @@ const SUITE = "smoke-suite.mjs";
 type Sandbox = Awaited<ReturnType<typeof import("@laml/sandbox")["startSandbox"]>>;
 let sandbox: Sandbox;
 let slowSandbox: Sandbox;
+let flakySandbox: Sandbox;
 /** How many requests of each method Node's run of the suite sent to the sandbox. */
 let nodeRequests: Record<string, number> = {};
 let page: Awaited<ReturnType<typeof startPageServer>>;
@@ -59,6 +60,10 @@ function countByMethod(methods: string[] = []) {
 function seed(): SmokeConfig {
   const { projectId, apiToken } = sandbox.addAccount();
   slowSandbox.addAccount({ projectId, apiToken });
+  flakySandbox.addAccount({ projectId, apiToken });
+  // Runtimes run one after another: the faults are this runtime's.
+  flakySandbox.faults.clear();
+  flakySandbox.faults.next("503", "drop");
   const conferenceSid = sandbox.addConference(projectId);
   const sids = PARTICIPANTS.map((fields) => ({
     ...fields,
@@ -67,6 +72,7 @@ function seed(): SmokeConfig {
   return {
     spaceUrl: sandbox.url,
     slowSpaceUrl: slowSandbox.url,
+    flakySpaceUrl: flakySandbox.url,
     projectId,
     apiToken,
     conferenceSid,
@@ -140,18 +146,32 @@ async function runInChromium(): Promise<Outcome> {
   }
 }
 
-const RUNTIMES: { name: string; browser?: true; run: () => Promise<Outcome> }[] = [
+/**
+ * A runtime of the matrix: how to run the suite there, whether it is a browser, and whether it
+ * sends a request again by itself when its reused connection drops unanswered.
+ */
+interface Runtime {
+  name: string;
+  browser?: true;
+  resends: boolean;
+  run: () => Promise<Outcome>;
+}
+
+const RUNTIMES: Runtime[] = [
   {
     name: "Node",
+    resends: false,
     run: () => runProgram("node", process.execPath, (entry) => [entry]),
   },
   {
     name: "Bun",
+    resends: true,
     // Bun would install a missing package by itself; the installed node_modules must do.
     run: () => runProgram("bun", ensureBun(), (entry) => ["--no-install", entry], { DO_NOT_TRACK: "1" }),
   },
   {
     name: "Deno",
+    resends: true,
     // Deno reads the bare specifier `@laml/client` from the folder's package.json and node_modules,
     // as npm installed them: npm: specifiers would fetch from the registry instead of the tarballs.
     run: () =>
@@ -162,7 +182,7 @@ const RUNTIMES: { name: string; browser?: true; run: () => Promise<Outcome> }[] 
         { DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(folder, ".deno") },
       ),
   },
-  { name: "Chromium", browser: true, run: runInChromium },
+  { name: "Chromium", browser: true, resends: true, run: runInChromium },
 ];
 
 beforeAll(async () => {
@@ -189,18 +209,24 @@ beforeAll(async () => {
   // Only the page's origin may call it from a browser, as a developer would configure it.
   sandbox = await startSandbox({ port: 0, corsOrigin: page.origin, onResponse: record });
   slowSandbox = await startSandbox({ port: 0, corsOrigin: page.origin, faults: { latencyMs: SLOW_LATENCY_MS } });
+  flakySandbox = await startSandbox({ port: 0, corsOrigin: page.origin });
 });
 
 afterAll(async () => {
-  await Promise.all([sandbox?.close(), slowSandbox?.close(), page?.close()]);
+  await Promise.all([sandbox?.close(), slowSandbox?.close(), flakySandbox?.close(), page?.close()]);
 });
 
-describe.each(RUNTIMES)("the smoke suite on $name", ({ name, browser, run }) => {
+describe.each(RUNTIMES)("the smoke suite on $name", ({ name, browser, resends, run }) => {
   let outcome: Outcome;
+  /** The faults the flaky sandbox injected during this runtime's run, by kind. */
+  let injected: Record<string, number>;
   // Installing Bun, Deno (from npm) or Chromium (with apt-get) on a fresh machine takes a while.
   beforeAll(async () => {
     const started = performance.now();
+    const before: Record<string, number> = flakySandbox.faults.injected;
     outcome = await run();
+    const after = flakySandbox.faults.injected;
+    injected = Object.fromEntries(Object.entries(after).map(([kind, count]) => [kind, count - (before[kind] ?? 0)]));
     console.log(
       `${name}: installed (when missing) and ran the smoke suite in ${Math.round(performance.now() - started)} ms`,
     );
@@ -212,7 +238,12 @@ describe.each(RUNTIMES)("the smoke suite on $name", ({ name, browser, run }) => 
   });
 
   test.each(CHECK_NAMES)("%s", (check) => {
-    expect(outcome.results.find((result) => result.name === check)).toEqual({ name: check, ok: true });
+    const observed = resends ? "resent by the runtime" : "rejected with a TypeError";
+    expect(outcome.results.find((result) => result.name === check)).toEqual({
+      name: check,
+      ok: true,
+      ...(check === RESEND_CHECK && { observed }),
+    });
   });
 
   test("left the sandbox's conference as the suite changed it", () => {
@@ -221,6 +252,10 @@ describe.each(RUNTIMES)("the smoke suite on $name", ({ name, browser, run }) => 
     expect(left.map((participant) => participant.call_sid)).toEqual(callSids.slice(0, -1));
     const updated = left.find((participant) => participant.call_sid === mutedCallSids[0]);
     expect([updated?.muted, updated?.hold]).toEqual([false, true]);
+  });
+
+  test("met the flaky sandbox's 503 and its dropped connection, once each", () => {
+    expect(injected).toEqual({ 429: 0, 503: 1, drop: 1 });
   });
 
   // Node runs first: every runtime sends what it sent, and a browser adds CORS preflights

@@ -19,9 +19,20 @@ import { createLamlClient, LamlApiError } from "@laml/client";
  * @property {number} pageSize smaller than the conference, so that listing takes several pages
  * @property {string} missingCallSid a SID no participant has
  * @property {number} timeoutMs the timeout of the call to the slow sandbox
+ * @property {string} flakySpaceUrl a sandbox set to answer its next request with a 503 and to
+ *   drop the connection of the one after, unanswered
  */
 
-/** @typedef {{ name: string, ok: true } | { name: string, ok: false, error: string }} CheckResult */
+/**
+ * A check's result; `observed` says which of the outcomes a check allows this runtime had.
+ * @typedef {{ name: string, ok: true, observed?: string } | { name: string, ok: false, error: string }} CheckResult
+ */
+
+/**
+ * The check whose outcome differs by runtime: Node rejects a request whose reused keep-alive
+ * connection dropped unanswered; others may send it again by themselves, beneath the client.
+ */
+export const RESEND_CHECK = "reports whether the runtime resent a request whose reused connection dropped";
 
 /** Throws, saying what was expected and what came, unless both are the same JSON. */
 function expectSame(/** @type {string} */ what, /** @type {unknown} */ actual, /** @type {unknown} */ expected) {
@@ -60,7 +71,7 @@ function expectApiError(/** @type {unknown} */ error, /** @type {number} */ stat
 
 /**
  * The checks, in the order they run: those that read come before those that change the conference.
- * @type {Record<string, (config: SmokeConfig, laml: import("@laml/client").LamlClient) => Promise<void>>}
+ * @type {Record<string, (config: SmokeConfig, laml: import("@laml/client").LamlClient) => Promise<string | void>>}
  */
 const CHECKS = {
   "lists every participant across pages": async (config, laml) => {
@@ -155,6 +166,18 @@ const CHECKS = {
     const elapsed = Date.now() - started;
     if (elapsed > config.timeoutMs * 20) throw new Error(`the call took ${elapsed} ms to time out`);
   },
+  // Runtimes differ here, so the check reports which of the two outcomes this one had.
+  [RESEND_CHECK]: async (config) => {
+    const flaky = createLamlClient({ ...credentials(config), spaceUrl: config.flakySpaceUrl, maxRetries: 0 });
+    const get = () => flaky.participants.get(config.conferenceSid, config.missingCallSid);
+    // The 503 is answered and leaves the connection open for the next request to reuse.
+    expectApiError(await rejection("the first call to the flaky sandbox", get()), 503, 20504);
+    const error = await rejection("the second call to the flaky sandbox", get());
+    if (error instanceof TypeError) return "rejected with a TypeError";
+    // Only a request sent again reaches the sandbox's answer: the participant is missing.
+    expectApiError(error, 404, 20404);
+    return "resent by the runtime";
+  },
 };
 
 /** The names of the checks, in the order they run; the test expects a result for each. */
@@ -177,8 +200,8 @@ export async function runSmokeSuite(config) {
   const results = [];
   for (const [name, check] of Object.entries(CHECKS)) {
     try {
-      await check(config, laml);
-      results.push({ name, ok: true });
+      const observed = await check(config, laml);
+      results.push(observed === undefined ? { name, ok: true } : { name, ok: true, observed });
     } catch (error) {
       results.push({ name, ok: false, error: describe(error) });
     }
