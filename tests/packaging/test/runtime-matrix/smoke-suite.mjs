@@ -34,6 +34,9 @@ import { createLamlClient, LamlApiError } from "@laml/client";
  */
 export const RESEND_CHECK = "reports whether the runtime resent a request whose reused connection dropped";
 
+/** What `RESEND_CHECK` observes: the runtime sent the request again, or rejected it. */
+export const RESEND_OUTCOMES = { resent: "resent by the runtime", rejected: "rejected with a TypeError" };
+
 /** Throws, saying what was expected and what came, unless both are the same JSON. */
 function expectSame(/** @type {string} */ what, /** @type {unknown} */ actual, /** @type {unknown} */ expected) {
   const [a, e] = [JSON.stringify(actual), JSON.stringify(expected)];
@@ -173,10 +176,10 @@ const CHECKS = {
     // The 503 is answered and leaves the connection open for the next request to reuse.
     expectApiError(await rejection("the first call to the flaky sandbox", get()), 503, 20504);
     const error = await rejection("the second call to the flaky sandbox", get());
-    if (error instanceof TypeError) return "rejected with a TypeError";
+    if (error instanceof TypeError) return RESEND_OUTCOMES.rejected;
     // Only a request sent again reaches the sandbox's answer: the participant is missing.
     expectApiError(error, 404, 20404);
-    return "resent by the runtime";
+    return RESEND_OUTCOMES.resent;
   },
 };
 

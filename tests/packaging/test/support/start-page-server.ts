@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./listen-on-loopback.js";
 
 /** A file the page server answers with, at its path. */
 export interface PageFile {
@@ -22,17 +22,5 @@ export async function startPageServer(files: Record<string, PageFile>) {
     }
     response.writeHead(200, { "content-type": file.contentType, "cache-control": "no-store" }).end(file.body);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    /** Stops listening and drops keep-alive connections, so the test ends at once. */
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server);
 }

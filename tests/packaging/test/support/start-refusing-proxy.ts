@@ -1,11 +1,11 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./listen-on-loopback.js";
 
 /**
  * An HTTP proxy on 127.0.0.1 that forwards nothing: it refuses every request (`403`) and every
- * `CONNECT` tunnel. A browser pointed at it reaches no host but
- * the loopback ones it bypasses the proxy for, without a test intercepting its requests (which
- * would also answer its CORS preflights in the page's place).
+ * `CONNECT` tunnel. A browser pointed at it reaches no host but the loopback ones it bypasses
+ * the proxy for, without a test intercepting its requests (which would also answer its CORS
+ * preflights in the page's place).
  */
 export async function startRefusingProxy() {
   const server = createServer((_request, response) => {
@@ -14,16 +14,5 @@ export async function startRefusingProxy() {
   server.on("connect", (_request, socket) => {
     socket.end("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server);
 }
