@@ -2,25 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundle, operations, type SpecOperation, type SpecWebhook, webhooks } from "@laml/spec";
-import { ensureChromium } from "@laml/test-runtimes/ensure-chromium";
+import { CHROMIUM_ARGS, ensureChromium } from "@laml/test-runtimes/ensure-chromium";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { distDir } from "../scripts/serve-docs.mjs";
 import { startStaticServer } from "../scripts/start-static-server.mjs";
 
 const spec = bundle;
-
-/** Flags that keep Chromium from phoning home (updates, sync, field trials) or needing a GPU. */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let server: Awaited<ReturnType<typeof startStaticServer>>;
 let workDir = "";

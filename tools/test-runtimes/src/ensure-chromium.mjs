@@ -5,6 +5,18 @@ import { accessSync, constants } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 
+/** Flags that keep Chromium from phoning home (updates, sync, field trials) or needing a GPU. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 /** Debian names the browser `chromium`; Ubuntu's older packages, `chromium-browser`. */
 const NAMES = ["chromium", "chromium-browser"];
 

@@ -1,0 +1,213 @@
+// The one smoke suite every runtime of the matrix runs (Node, Bun, Deno, Chromium), as a user's
+// program would: plain ESM that uses @laml/client, as installed from its tarball, and nothing but
+// web-standard APIs, so the same file loads in each. The test that drives it
+// (runtime-matrix.test.ts) starts the sandboxes and seeds the conference; every request goes to them.
+import { createLamlClient, LamlApiError } from "@laml/client";
+
+/**
+ * What the suite needs to know: where the sandboxes are, the credentials, and the conference the
+ * test seeded (its participants in listing order; which of them are muted and on hold).
+ * @typedef {object} SmokeConfig
+ * @property {string} spaceUrl a sandbox's origin
+ * @property {string} slowSpaceUrl a sandbox that answers only after much longer than `timeoutMs`
+ * @property {string} projectId
+ * @property {string} apiToken
+ * @property {string} conferenceSid
+ * @property {string[]} callSids every participant, in listing order
+ * @property {string[]} mutedCallSids
+ * @property {string[]} heldCallSids
+ * @property {number} pageSize smaller than the conference, so that listing takes several pages
+ * @property {string} missingCallSid a SID no participant has
+ * @property {number} timeoutMs the timeout of the call to the slow sandbox
+ * @property {string} flakySpaceUrl a sandbox set to answer its next request with a 503 and to
+ *   drop the connection of the one after, unanswered
+ */
+
+/**
+ * A check's result; `observed` says which of the outcomes a check allows this runtime had.
+ * @typedef {{ name: string, ok: true, observed?: string } | { name: string, ok: false, error: string }} CheckResult
+ */
+
+/**
+ * The check whose outcome differs by runtime: Node rejects a request whose reused keep-alive
+ * connection dropped unanswered; others may send it again by themselves, beneath the client.
+ */
+export const RESEND_CHECK = "reports whether the runtime resent a request whose reused connection dropped";
+
+/** What `RESEND_CHECK` observes: the runtime sent the request again, or rejected it. */
+export const RESEND_OUTCOMES = { resent: "resent by the runtime", rejected: "rejected with a TypeError" };
+
+/** Throws, saying what was expected and what came, unless both are the same JSON. */
+function expectSame(/** @type {string} */ what, /** @type {unknown} */ actual, /** @type {unknown} */ expected) {
+  const [a, e] = [JSON.stringify(actual), JSON.stringify(expected)];
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+/** Every item an async iterable yields. */
+async function collect(/** @type {AsyncIterable<any>} */ iterable) {
+  const items = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
+/** The error `promise` rejects with; throws when it resolves. */
+async function rejection(/** @type {string} */ what, /** @type {Promise<unknown>} */ promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error(`${what} resolved; it should have rejected`);
+}
+
+/** A description of an error for a report: its class, name and message. */
+function describe(/** @type {unknown} */ error) {
+  if (!(error instanceof Error)) return String(error);
+  return `${error.constructor.name} ${error.name}: ${error.message}`;
+}
+
+/** Throws unless `error` is a LamlApiError (by class, not only by name) with this status and code. */
+function expectApiError(/** @type {unknown} */ error, /** @type {number} */ status, /** @type {number} */ code) {
+  if (!(error instanceof LamlApiError)) throw new Error(`expected a LamlApiError, got ${describe(error)}`);
+  expectSame("status and code", [error.status, error.code], [status, code]);
+}
+
+/**
+ * The checks, in the order they run: those that read come before those that change the conference.
+ * @type {Record<string, (config: SmokeConfig, laml: import("@laml/client").LamlClient) => Promise<string | void>>}
+ */
+const CHECKS = {
+  "lists every participant across pages": async (config, laml) => {
+    const pages = await collect(laml.participants.pages(config.conferenceSid, { PageSize: config.pageSize }));
+    const expectedPages = Math.ceil(config.callSids.length / config.pageSize);
+    expectSame("pages", pages.length, expectedPages);
+    expectSame(
+      "page numbers",
+      pages.map((page) => page.page),
+      [...Array(expectedPages).keys()],
+    );
+    const listed = await collect(laml.participants.list(config.conferenceSid, { PageSize: config.pageSize }));
+    expectSame(
+      "listed call_sids",
+      listed.map((participant) => participant.call_sid),
+      config.callSids,
+    );
+  },
+  "filters by Muted": async (config, laml) => {
+    const muted = await collect(
+      laml.participants.list(config.conferenceSid, { Muted: true, PageSize: config.pageSize }),
+    );
+    expectSame(
+      "muted call_sids",
+      muted.map((participant) => participant.call_sid),
+      config.mutedCallSids,
+    );
+  },
+  "filters by Hold": async (config, laml) => {
+    const held = await collect(laml.participants.list(config.conferenceSid, { Hold: true, PageSize: config.pageSize }));
+    expectSame(
+      "held call_sids",
+      held.map((participant) => participant.call_sid),
+      config.heldCallSids,
+    );
+  },
+  "gets one participant": async (config, laml) => {
+    const callSid = String(config.mutedCallSids[0]);
+    const participant = await laml.participants.get(config.conferenceSid, callSid);
+    expectSame(
+      "participant",
+      [participant.call_sid, participant.conference_sid, participant.muted],
+      [callSid, config.conferenceSid, true],
+    );
+  },
+  "updates a participant": async (config, laml) => {
+    const callSid = String(config.mutedCallSids[0]);
+    const updated = await laml.participants.update(config.conferenceSid, callSid, { Muted: false, Hold: true });
+    expectSame("updated muted and hold", [updated.muted, updated.hold], [false, true]);
+    const read = await laml.participants.get(config.conferenceSid, callSid);
+    expectSame("muted and hold read back", [read.muted, read.hold], [false, true]);
+  },
+  "removes a participant": async (config, laml) => {
+    const callSid = String(config.callSids.at(-1));
+    await laml.participants.remove(config.conferenceSid, callSid);
+    expectApiError(
+      await rejection("get after remove", laml.participants.get(config.conferenceSid, callSid)),
+      404,
+      20404,
+    );
+    const listed = await collect(laml.participants.list(config.conferenceSid, { PageSize: config.pageSize }));
+    expectSame(
+      "call_sids after remove",
+      listed.map((participant) => participant.call_sid),
+      config.callSids.slice(0, -1),
+    );
+  },
+  "rejects a missing participant with a LamlApiError 404": async (config, laml) => {
+    const error = await rejection(
+      "get of a missing participant",
+      laml.participants.get(config.conferenceSid, config.missingCallSid),
+    );
+    expectApiError(error, 404, 20404);
+  },
+  "rejects a call slower than timeoutMs with a TimeoutError": async (config) => {
+    const slow = createLamlClient({ ...credentials(config), spaceUrl: config.slowSpaceUrl });
+    const started = Date.now();
+    const call = slow.participants.get(config.conferenceSid, config.missingCallSid, {
+      timeoutMs: config.timeoutMs,
+      maxRetries: 0,
+    });
+    const error = await rejection("a call to the slow sandbox", call);
+    const message = error instanceof Error ? error.message : "";
+    if (
+      !(error instanceof Error) ||
+      error.name !== "TimeoutError" ||
+      !message.includes(`timed out after ${config.timeoutMs} ms`)
+    ) {
+      throw new Error(`expected a TimeoutError "timed out after ${config.timeoutMs} ms", got ${describe(error)}`);
+    }
+    // The sandbox's latency is far longer: an answer this late means the timeout did not cut it short.
+    const elapsed = Date.now() - started;
+    if (elapsed > config.timeoutMs * 20) throw new Error(`the call took ${elapsed} ms to time out`);
+  },
+  // Runtimes differ here, so the check reports which of the two outcomes this one had.
+  [RESEND_CHECK]: async (config) => {
+    const flaky = createLamlClient({ ...credentials(config), spaceUrl: config.flakySpaceUrl, maxRetries: 0 });
+    const get = () => flaky.participants.get(config.conferenceSid, config.missingCallSid);
+    // The 503 is answered and leaves the connection open for the next request to reuse.
+    expectApiError(await rejection("the first call to the flaky sandbox", get()), 503, 20504);
+    const error = await rejection("the second call to the flaky sandbox", get());
+    if (error instanceof TypeError) return RESEND_OUTCOMES.rejected;
+    // Only a request sent again reaches the sandbox's answer: the participant is missing.
+    expectApiError(error, 404, 20404);
+    return RESEND_OUTCOMES.resent;
+  },
+};
+
+/** The names of the checks, in the order they run; the test expects a result for each. */
+export const CHECK_NAMES = Object.keys(CHECKS);
+
+/** The client options the suite passes: all of them, so no runtime's environment is read. */
+function credentials(/** @type {SmokeConfig} */ config) {
+  return { spaceUrl: config.spaceUrl, projectId: config.projectId, apiToken: config.apiToken };
+}
+
+/**
+ * Runs every check against the sandbox and resolves to each one's result; a failed check is
+ * reported with its error and the next one still runs.
+ * @param {SmokeConfig} config
+ * @returns {Promise<CheckResult[]>}
+ */
+export async function runSmokeSuite(config) {
+  const laml = createLamlClient(credentials(config));
+  /** @type {CheckResult[]} */
+  const results = [];
+  for (const [name, check] of Object.entries(CHECKS)) {
+    try {
+      const observed = await check(config, laml);
+      results.push(observed === undefined ? { name, ok: true } : { name, ok: true, observed });
+    } catch (error) {
+      results.push({ name, ok: false, error: describe(error) });
+    }
+  }
+  return results;
+}
