@@ -30,13 +30,15 @@ export async function serveDocs(/** @type {{ onStop?: () => void }} */ { onStop 
       throw new Error(`port ${port} on 127.0.0.1 is in use: stop what uses it or set DOCS_PORT to another port`);
     },
   );
-  console.log(`docs: ${server.url}`);
   const stop = async () => {
     onStop?.();
     await server.close();
     process.exit(0);
   };
+  // Before the URL is printed: whoever reads it may send SIGINT at once, and a signal that comes
+  // with no handler yet kills the process instead of stopping it.
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  console.log(`docs: ${server.url}`);
   return server;
 }

@@ -52,6 +52,14 @@ try {
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", resolve));
   const { port: listening } = server.address() as AddressInfo;
 
+  // Before the first line: a signal that comes with no handler yet kills instead of stopping.
+  const stop = () => {
+    roster.close();
+    server.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop).once("SIGTERM", stop);
+
   const participants = roster.snapshot();
   for (const p of participants) console.log(`present ${p.call_sid} ${formatFlags(p)}`);
   console.log(
@@ -71,12 +79,6 @@ try {
     }
   });
 
-  const stop = () => {
-    roster.close();
-    server.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop).once("SIGTERM", stop);
 } catch (error) {
   // The client's messages say what failed and what to check; they never hold the token.
   console.error(error instanceof LamlApiError ? `The API refused: ${error.message}` : String(error));

@@ -43,28 +43,9 @@ try {
     ...(options.corsOrigin && { corsOrigin: options.corsOrigin }),
     ...(log && { log }),
   });
-  console.log(
-    formatBanner({
-      url: sandbox.url,
-      prefixes: API_PREFIXES,
-      demo: options.demo,
-      docsUrl: options.docsUrl,
-      seededProjectIds: seeded.accounts.map((a) => a.projectId),
-      faultsOn: Object.keys(options.faults).length > 0,
-      statusCallback: options.subscription.statusCallback,
-      callbackFaultsOn: Object.keys(options.callbackFaults).length > 0,
-      liveSeed: options.liveSeed,
-    }),
-  );
-  const stopLive =
-    options.liveSeed === undefined
-      ? undefined
-      : startLiveDemo(sandbox, {
-          projectId: DEMO.projectId,
-          conferenceSid: DEMO.conferenceSid,
-          seed: options.liveSeed,
-          log: (line) => console.log(line),
-        });
+  // The handlers go in before the banner: whoever reads "Ctrl-C stops" may send SIGINT at once,
+  // and a signal that arrives with no handler yet kills the process instead of closing it.
+  let stopLive: (() => void) | undefined;
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     // A second Ctrl-C while closing means "now".
@@ -82,6 +63,28 @@ try {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  console.log(
+    formatBanner({
+      url: sandbox.url,
+      prefixes: API_PREFIXES,
+      demo: options.demo,
+      docsUrl: options.docsUrl,
+      seededProjectIds: seeded.accounts.map((a) => a.projectId),
+      faultsOn: Object.keys(options.faults).length > 0,
+      statusCallback: options.subscription.statusCallback,
+      callbackFaultsOn: Object.keys(options.callbackFaults).length > 0,
+      liveSeed: options.liveSeed,
+    }),
+  );
+  stopLive =
+    options.liveSeed === undefined
+      ? undefined
+      : startLiveDemo(sandbox, {
+          projectId: DEMO.projectId,
+          conferenceSid: DEMO.conferenceSid,
+          seed: options.liveSeed,
+          log: (line) => console.log(line),
+        });
 } catch (error) {
   const { code, message } = error as NodeJS.ErrnoException;
   console.error(
