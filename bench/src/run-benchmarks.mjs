@@ -1,6 +1,7 @@
 import { buildLoop } from "./benchmarks/build-loop.mjs";
 import { bundleSize } from "./benchmarks/bundle-size.mjs";
 import { loadTime } from "./benchmarks/load-time.mjs";
+import { muteEveryone } from "./benchmarks/mute-everyone.mjs";
 import { paging } from "./benchmarks/paging.mjs";
 import { perCall } from "./benchmarks/per-call.mjs";
 import { sandboxRate } from "./benchmarks/sandbox-rate.mjs";
@@ -14,6 +15,7 @@ export const benchmarks = Object.freeze({
   "per-call": perCall,
   paging,
   sandbox: sandboxRate,
+  "mute-everyone": muteEveryone,
   "build-loop": buildLoop,
 });
 

@@ -19,6 +19,7 @@ const fullSize = {
   memoryLarge: 100_000,
   sandboxMs: 1500,
   concurrency: 32,
+  muteParticipants: 500,
   buildRounds: 3,
   log: (line) => console.error(`[bench] ${line}`),
 };

@@ -14,6 +14,7 @@ const tiny: BenchOptions = {
   memoryLarge: 150,
   sandboxMs: 200,
   concurrency: 4,
+  muteParticipants: 12,
   buildRounds: 1,
   buildFilter: "@laml/types",
   log: () => {},
@@ -40,6 +41,7 @@ describe("pnpm bench at tiny sizes", () => {
       "Peak memory, paging",
       "Peak memory of `list()`, 150 against 100 participants",
       "Sandbox throughput",
+      "Mute everyone",
       "Build loop",
     ]);
     const subjects = rows.map((row) => `${row.benchmark} / ${row.subject}`).join("\n");
