@@ -17,8 +17,8 @@ export type ParticipantFilters = Omit<ListParticipantsQuery, PagingField>;
 export interface BulkOptions extends RequestOptions {
   /** Only the participants the list returns with these filters, e.g. `{ Muted: false }`; all when absent. */
   where?: ParticipantFilters;
-  /** The `CallSid`s to leave alone, e.g. the moderator's own call. */
-  except?: Iterable<string>;
+  /** The `CallSid`s to leave alone, e.g. the moderator's own call: an array or a `Set` (not one string). */
+  except?: readonly string[] | ReadonlySet<string>;
   /** The most requests in flight at once: a whole number from 1 (one after another); 8 when absent. */
   concurrency?: number;
   /**

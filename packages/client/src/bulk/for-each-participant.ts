@@ -41,6 +41,10 @@ export async function forEachParticipant<T>(
       `Invalid concurrency ${String(concurrency)}: pass a whole number of requests in flight from 1 (one after another) up, e.g. 8 (the default).`,
     );
   }
+  // A string is iterable too, by character: one CallSid passed alone would exclude no one.
+  if (typeof except === "string") {
+    throw new TypeError(`Invalid except "${except}": pass an array or a Set of CallSids, e.g. ["${except}"].`);
+  }
   const { signal } = options;
   const left = new Set(except);
   const callSids = new Set<string>();

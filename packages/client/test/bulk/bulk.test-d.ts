@@ -43,6 +43,8 @@ describe("updateAll and removeAll", () => {
     removeAll(laml.participants, "c", { concurrency: "8" });
     // @ts-expect-error except is CallSids
     removeAll(laml.participants, "c", { except: [1] });
+    // @ts-expect-error one CallSid alone is a string, iterable by character: pass [callSid]
+    removeAll(laml.participants, "c", { except: "moderator-call-sid" });
   });
 
   test("filter by the list's filters from the spec, not its paging parameters", () => {

@@ -92,6 +92,15 @@ describe("updateAll", () => {
     },
   );
 
+  test("refuses one CallSid given alone as except, which would exclude no one, before any request", async () => {
+    const { state, laml } = moderatedConference(3);
+    const call = updateAll(laml.participants, CONFERENCE_SID, MUTE, { except: sid(1) as unknown as string[] });
+    await expect(call).rejects.toThrow(
+      new TypeError(`Invalid except "${sid(1)}": pass an array or a Set of CallSids, e.g. ["${sid(1)}"].`),
+    );
+    expect(state.requests).toEqual([]);
+  });
+
   test("reports a participant who left meanwhile (404, code 20404) as gone, not failed", async () => {
     const { state, laml } = moderatedConference(5);
     // Participant 2 hangs up after the listing, just before the update reaches the API.
