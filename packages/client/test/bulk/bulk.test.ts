@@ -54,7 +54,7 @@ describe("updateAll", () => {
     },
   );
 
-  test("follows the listing across pages and acts on someone listed twice only once", async () => {
+  test("acts once on someone the listing yields twice (a server paging by offset while people join)", async () => {
     const { state, laml } = moderatedConference(12);
     const twice = [1, 2, 3, 3, 4, 1, 5].map((n) => participant(n, { muted: false }));
     async function* list(): AsyncGenerator<Participant, void, undefined> {
