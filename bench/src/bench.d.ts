@@ -10,14 +10,14 @@ export interface BenchOptions {
   pageSize: number;
   /** Paging benchmark: participants listed per round. */
   pagingParticipants: number;
+  /** Mute everyone: the unmuted participants muted per round. */
+  muteParticipants: number;
   /** Memory benchmark: the small and the large listing whose peaks are compared. */
   memorySmall: number;
   memoryLarge: number;
   /** Sandbox benchmark: how long each server is loaded per round, and with how many requests in flight. */
   sandboxMs: number;
   concurrency: number;
-  /** Mute everyone: the unmuted participants muted per round. */
-  muteParticipants: number;
   /** Build loop: rounds of cold build, no-op build and spec edit (each round takes a full build). */
   buildRounds: number;
   /** Build loop: build only this package and what it depends on (the smoke test's shortcut); all when absent. */

@@ -14,8 +14,8 @@ export const benchmarks = Object.freeze({
   "load-time": loadTime,
   "per-call": perCall,
   paging,
-  sandbox: sandboxRate,
   "mute-everyone": muteEveryone,
+  sandbox: sandboxRate,
   "build-loop": buildLoop,
 });
 

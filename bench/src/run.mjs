@@ -15,11 +15,11 @@ const fullSize = {
   calls: 2000,
   pageSize: 50,
   pagingParticipants: 10_000,
+  muteParticipants: 500,
   memorySmall: 1000,
   memoryLarge: 100_000,
   sandboxMs: 1500,
   concurrency: 32,
-  muteParticipants: 500,
   buildRounds: 3,
   log: (line) => console.error(`[bench] ${line}`),
 };

@@ -10,11 +10,11 @@ const tiny: BenchOptions = {
   calls: 20,
   pageSize: 50,
   pagingParticipants: 150,
+  muteParticipants: 12,
   memorySmall: 100,
   memoryLarge: 150,
   sandboxMs: 200,
   concurrency: 4,
-  muteParticipants: 12,
   buildRounds: 1,
   buildFilter: "@laml/types",
   log: () => {},
@@ -40,8 +40,8 @@ describe("pnpm bench at tiny sizes", () => {
       "Paging",
       "Peak memory, paging",
       "Peak memory of `list()`, 150 against 100 participants",
-      "Sandbox throughput",
       "Mute everyone",
+      "Sandbox throughput",
       "Build loop",
     ]);
     const subjects = rows.map((row) => `${row.benchmark} / ${row.subject}`).join("\n");
