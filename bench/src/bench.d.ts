@@ -10,6 +10,8 @@ export interface BenchOptions {
   pageSize: number;
   /** Paging benchmark: participants listed per round. */
   pagingParticipants: number;
+  /** Mute everyone: the unmuted participants muted per round. */
+  muteParticipants: number;
   /** Memory benchmark: the small and the large listing whose peaks are compared. */
   memorySmall: number;
   memoryLarge: number;

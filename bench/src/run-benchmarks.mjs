@@ -1,6 +1,7 @@
 import { buildLoop } from "./benchmarks/build-loop.mjs";
 import { bundleSize } from "./benchmarks/bundle-size.mjs";
 import { loadTime } from "./benchmarks/load-time.mjs";
+import { muteEveryone } from "./benchmarks/mute-everyone.mjs";
 import { paging } from "./benchmarks/paging.mjs";
 import { perCall } from "./benchmarks/per-call.mjs";
 import { sandboxRate } from "./benchmarks/sandbox-rate.mjs";
@@ -13,6 +14,7 @@ export const benchmarks = Object.freeze({
   "load-time": loadTime,
   "per-call": perCall,
   paging,
+  "mute-everyone": muteEveryone,
   sandbox: sandboxRate,
   "build-loop": buildLoop,
 });

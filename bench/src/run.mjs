@@ -15,6 +15,7 @@ const fullSize = {
   calls: 2000,
   pageSize: 50,
   pagingParticipants: 10_000,
+  muteParticipants: 500,
   memorySmall: 1000,
   memoryLarge: 100_000,
   sandboxMs: 1500,

@@ -10,6 +10,7 @@ const tiny: BenchOptions = {
   calls: 20,
   pageSize: 50,
   pagingParticipants: 150,
+  muteParticipants: 12,
   memorySmall: 100,
   memoryLarge: 150,
   sandboxMs: 200,
@@ -39,6 +40,7 @@ describe("pnpm bench at tiny sizes", () => {
       "Paging",
       "Peak memory, paging",
       "Peak memory of `list()`, 150 against 100 participants",
+      "Mute everyone",
       "Sandbox throughput",
       "Build loop",
     ]);

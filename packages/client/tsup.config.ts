@@ -7,10 +7,11 @@ import { define } from "./build-constants.js";
  */
 const entry = {
   index: "src/index.ts",
-  // The webhooks and roster entries import nothing of the REST client at run time, so the core
-  // entry's bundle stays as small.
+  // The webhooks, roster and bulk entries import nothing of the REST client at run time, so the
+  // core entry's bundle stays as small.
   webhooks: "src/webhooks/index.ts",
   roster: "src/roster/index.ts",
+  bulk: "src/bulk/index.ts",
 };
 
 export default defineConfig({

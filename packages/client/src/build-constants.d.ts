@@ -4,6 +4,8 @@ declare const __LAML_CLIENT_VERSION__: string;
 declare const __LAML_PAGE_SIZE_MAX__: number;
 /** The path every operation lives under (the spec's server URL's path), replaced at build time from the spec. */
 declare const __LAML_API_BASE_PATH__: string;
+/** SignalWire's error code of a 404 (the participant, conference or account is not there), replaced at build time from the spec's error codes. */
+declare const __LAML_NOT_FOUND_CODE__: number;
 /**
  * The update fields the spec marks `x-laml-idempotent: true` as a JSON array of names, replaced at
  * build time from the spec (see build-constants.ts).

@@ -13,6 +13,8 @@ import { PACKAGE_DIR, requireBuild } from "./support/package-dir.js";
 const BUDGET_BYTES = 7 * 1024;
 /** The budget of `@laml/client/roster` alone: it takes the client as an argument, so none of it is in here. */
 const ROSTER_BUDGET_BYTES = 2 * 1024;
+/** The budget of `@laml/client/bulk` alone: it takes the client's participants as an argument, so none of it is in here. */
+const BULK_BUDGET_BYTES = 1024;
 /** The budget for all of @laml/client/webhooks, minified and gzipped: 2.5 kB. */
 const WEBHOOKS_BUDGET_BYTES = 2.5 * 1024;
 
@@ -104,6 +106,38 @@ describe("bundle size", () => {
   });
 });
 
+describe("the bulk entry", () => {
+  /** Strings only bulk moderation carries: its option errors, and its reports' keys as minified code writes them. */
+  const BULK_CODE = ["Invalid concurrency", "Invalid except", "updated:", "removed:", "gone:"];
+
+  test("all of @laml/client/bulk is at most 1 KiB on its own and carries none of the core", async () => {
+    const { text, gzipped } = await gzippedBundle(`export * from "@laml/client/bulk";`);
+    console.log(`@laml/client/bulk: ${gzipped} bytes gzipped (budget ${BULK_BUDGET_BYTES})`);
+    expect(gzipped).toBeLessThanOrEqual(BULK_BUDGET_BYTES);
+    expect(text).not.toContain("SIGNALWIRE_API_TOKEN");
+    for (const participantsCode of PARTICIPANTS_CODE) expect(text).not.toContain(participantsCode);
+  });
+
+  test("stays out of the minimal createLamlClient + list program, which is byte for byte what it was", async () => {
+    const minimal = await gzippedBundle(MINIMAL_APP);
+    for (const bulkCode of BULK_CODE) expect(minimal.text).not.toContain(bulkCode);
+    for (const file of ["dist/index.js", "dist/index.cjs"]) {
+      expect(readFileSync(`${PACKAGE_DIR}/${file}`, "utf8")).not.toMatch(/concurrency|updateAll|removeAll|withBulk/);
+    }
+    // Importing the entry without calling it adds nothing either (the package has no side
+    // effects): the same code, only the minifier's names may differ.
+    const unused = await gzippedBundle(`${MINIMAL_APP}\nimport { updateAll, withBulk } from "@laml/client/bulk";`);
+    expect(unused.text.length).toBe(minimal.text.length);
+    const used = await gzippedBundle(`${MINIMAL_APP}
+      import { withBulk } from "@laml/client/bulk";
+      export const muteAll = (laml, c) => withBulk(laml).participants.updateAll(c, { Muted: true }, { where: { Muted: false } });`);
+    console.log(
+      `createLamlClient + list + updateAll: ${used.gzipped} bytes gzipped (${used.gzipped - minimal.gzipped} more)`,
+    );
+    for (const bulkCode of BULK_CODE) expect(used.text).toContain(bulkCode);
+  });
+});
+
 describe("the webhooks entry", () => {
   test("all of @laml/client/webhooks is at most 2.5 kB minified and gzipped", async () => {
     const { gzipped } = await gzippedBundle(`export * from "@laml/client/webhooks";`);
@@ -128,6 +162,8 @@ describe("runtime code", () => {
     "dist/webhooks.cjs",
     "dist/roster.js",
     "dist/roster.cjs",
+    "dist/bulk.js",
+    "dist/bulk.cjs",
   ])("%s uses no Node built-in (runs wherever fetch runs)", (file) => {
     const code = readFileSync(`${PACKAGE_DIR}/${file}`, "utf8");
     expect(code).not.toMatch(/["']node:|\bBuffer\b/);

@@ -97,6 +97,27 @@ main();
     expected: { sids: ["call-0"], errors: [] },
   },
   {
+    // As the roster, the bulk entry tells a participant who left (404, code 20404) by the error's
+    // fields, since under CJS its bundle and the core's each have their own LamlApiError class.
+    name: "mutes a conference with @laml/client/bulk, telling who left from the core's error",
+    imports: { "@laml/client": ["createLamlClient"], "@laml/client/bulk": ["withBulk"] },
+    body: `
+async function main() {
+  const people = ["call-0", "call-1", "call-2"].map((call_sid) => ({ call_sid, muted: false }));
+  const fetch = async (request) => {
+    if (request.method === "GET") return Response.json({ next_page_uri: null, participants: people });
+    if (request.url.endsWith("/call-1")) return Response.json({ code: 20404, message: "Not found", status: 404 }, { status: 404 });
+    return Response.json({ call_sid: request.url.split("/").pop(), muted: true });
+  };
+  const laml = withBulk(createLamlClient({ spaceUrl: "http://127.0.0.1:4010", projectId: "p", apiToken: "t", fetch }));
+  const { updated, gone, failed } = await laml.participants.updateAll("c", { Muted: true }, { where: { Muted: false } });
+  console.log(JSON.stringify({ updated: updated.map((p) => p.call_sid), gone, failed }));
+}
+main();
+`,
+    expected: { updated: ["call-0", "call-2"], gone: ["call-1"], failed: [] },
+  },
+  {
     // Twilio's published example (auth token 12345), signed as SignalWire signs with a Signing Key.
     name: "computes and verifies Twilio's published example signature with @laml/client/webhooks",
     imports: { "@laml/client/webhooks": ["computeLamlSignature", "LamlSignatureError", "verifyLamlSignature"] },

@@ -25,6 +25,7 @@ const STRICT = {
 };
 
 const ESM = `import { createLamlClient, LamlApiError, type Participant } from "@laml/client";
+import { type UpdateAllReport, updateAll, withBulk } from "@laml/client/bulk";
 import { createRoster, type Roster } from "@laml/client/roster";
 import { type ConferenceEvent, parseConferenceEvent } from "@laml/client/webhooks";
 import type { ListParticipantsQuery, ParticipantPage, UpdateParticipantBody } from "@laml/types";
@@ -48,6 +49,11 @@ export const isGone = (error: unknown) => error instanceof LamlApiError && error
 // @ts-expect-error Beep is not a field of the API
 laml.participants.update("c", "s", { Beep: true });
 export const watch = (c: string): Promise<Roster> => createRoster(laml, c, { reconcileEveryMs: 60_000 });
+export const muteAll = (c: string): Promise<UpdateAllReport> =>
+  updateAll(laml.participants, c, { Muted: true }, { where: { Muted: false }, concurrency: 4 });
+export const removeAllBut = (c: string, keep: string) => withBulk(laml).participants.removeAll(c, { except: [keep] });
+// @ts-expect-error PageSize is no filter: the bulk call pages itself
+updateAll(laml.participants, "c", { Muted: true }, { where: { PageSize: 5 } });
 export async function mutedNow(request: Request): Promise<boolean | undefined> {
   const event: ConferenceEvent = await parseConferenceEvent(request, { signingKey: "k" });
   const muted: boolean | undefined = event.Muted;
@@ -61,6 +67,7 @@ const CJS = `import client = require("@laml/client");
 import type types = require("@laml/types");
 import roster = require("@laml/client/roster");
 import webhooks = require("@laml/client/webhooks");
+import bulk = require("@laml/client/bulk");
 const laml = client.createLamlClient({});
 const participant: Promise<types.Participant> = laml.participants.get("c", "s");
 const page = laml.raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
@@ -70,13 +77,14 @@ const isGone = (error: unknown) => error instanceof client.LamlApiError && error
 // @ts-expect-error Muted is a boolean, not a string
 const wrong: types.UpdateParticipantBody = { Muted: "yes" };
 const watch = (c: string): Promise<roster.Roster> => roster.createRoster(laml, c);
+const muteAll = (c: string): Promise<bulk.UpdateAllReport> => bulk.updateAll(laml.participants, c, { Muted: true });
 async function mutedNow(request: Request): Promise<boolean | undefined> {
   const event: webhooks.ConferenceEvent = await webhooks.parseConferenceEvent(request, { signingKey: "k" });
   // @ts-expect-error Muted is a boolean, not the wire's text
   const text: string | undefined = event.Muted;
   return text === undefined ? event.Muted : undefined;
 }
-export = { participant, page, isGone, wrong, watch, mutedNow };
+export = { participant, page, isGone, wrong, watch, muteAll, mutedNow };
 `;
 
 /** Which of @laml/client's declarations each kind of consumer must be resolved to, for every entry. */

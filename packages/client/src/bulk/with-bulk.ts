@@ -1,0 +1,38 @@
+import type { UpdateParticipantBody } from "@laml/types";
+import type { LamlClient } from "../create-laml-client.js";
+import type { RequestOptions } from "../options/request-options.js";
+import type { ParticipantsResource } from "../resources/participants/participants-resource.js";
+import type { BulkOptions, RemoveAllReport, UpdateAllReport } from "./bulk-options.js";
+import { removeAll } from "./remove-all.js";
+import { updateAll } from "./update-all.js";
+
+/** `laml.participants` with the bulk methods. */
+export interface BulkParticipantsResource extends ParticipantsResource {
+  /** `updateAll(laml.participants, conferenceSid, body, options)`. */
+  updateAll(conferenceSid: string, body: UpdateParticipantBody, options?: BulkOptions): Promise<UpdateAllReport>;
+  /** `removeAll(laml.participants, conferenceSid, options)`. */
+  removeAll(conferenceSid: string, options?: BulkOptions): Promise<RemoveAllReport>;
+}
+
+/** A client whose `participants` have `updateAll` and `removeAll`, and whose `withOptions()` keeps them. */
+export interface BulkLamlClient extends LamlClient {
+  readonly participants: BulkParticipantsResource;
+  withOptions(options: RequestOptions): BulkLamlClient;
+}
+
+/**
+ * The same client with `laml.participants.updateAll()` and `.removeAll()`. The methods live in
+ * this entry, not in the core, so that programs that do not use them do not bundle them.
+ */
+export function withBulk(laml: LamlClient): BulkLamlClient {
+  const { participants } = laml;
+  return {
+    ...laml,
+    participants: {
+      ...participants,
+      updateAll: (conferenceSid, body, options) => updateAll(participants, conferenceSid, body, options),
+      removeAll: (conferenceSid, options) => removeAll(participants, conferenceSid, options),
+    },
+    withOptions: (options) => withBulk(laml.withOptions(options)),
+  };
+}
