@@ -78,7 +78,6 @@ try {
       console.error(`Could not re-list: ${String(error)}`);
     }
   });
-
 } catch (error) {
   // The client's messages say what failed and what to check; they never hold the token.
   console.error(error instanceof LamlApiError ? `The API refused: ${error.message}` : String(error));
