@@ -37,7 +37,18 @@ describe("list", () => {
     const { fetch, requests } = fakeFetch(...threePages());
     const all = await collect(testClient(fetch).participants.list(CONFERENCE_SID));
     expect(sids(all)).toEqual([1, 2, 3, 4, 5].map((n) => participant(n).call_sid));
-    expect(requests.map((r) => r.url)).toEqual([LIST, `${SPACE_URL}${nextUri(1)}`, `${SPACE_URL}${nextUri(2)}`]);
+    expect(requests.map((r) => r.url)).toEqual([
+      `${LIST}?PageSize=1000`,
+      `${SPACE_URL}${nextUri(1)}`,
+      `${SPACE_URL}${nextUri(2)}`,
+    ]);
+  });
+
+  test("asks for the API's largest page when no PageSize is given, where pages() leaves the API's default", async () => {
+    const { fetch, requests } = fakeFetch(json(page([participant(1)], null)), json(page([participant(1)], null)));
+    await collect(testClient(fetch).participants.list(CONFERENCE_SID, { Muted: true }));
+    await collect(testClient(fetch).participants.pages(CONFERENCE_SID, { Muted: true }));
+    expect(requests.map((r) => r.url)).toEqual([`${LIST}?Muted=true&PageSize=1000`, `${LIST}?Muted=true`]);
   });
 
   test("sends the filters on the first request with their wire names", async () => {

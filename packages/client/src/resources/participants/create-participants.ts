@@ -61,10 +61,12 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
   return {
     list(conferenceSid, { limit, ...options } = {}) {
       const most = wholeNumber(limit, "limit", Infinity, 0, Infinity);
-      // Like twilio-node, a limit alone sets the page size (capped at the API's maximum), so a
-      // small limit costs one small page; a resumed list keeps the saved URI's page size.
+      // For a remote API the cost is round trips: without a PageSize, list() asks for the API's
+      // largest page, or, like twilio-node, for just the limit when that is smaller, so a small
+      // limit costs one small page. A resumed list keeps the saved URI's page size.
       const PageSize =
-        options.PageSize ?? (limit && options.from === undefined ? Math.min(limit, __LAML_PAGE_SIZE_MAX__) : undefined);
+        options.PageSize ??
+        (options.from === undefined ? Math.min(limit || __LAML_PAGE_SIZE_MAX__, __LAML_PAGE_SIZE_MAX__) : undefined);
       return takeItems(pages(conferenceSid, { ...options, PageSize } as typeof options), "participants", most);
     },
     pages,
