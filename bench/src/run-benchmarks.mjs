@@ -1,5 +1,7 @@
 import { buildLoop } from "./benchmarks/build-loop.mjs";
 import { bundleSize } from "./benchmarks/bundle-size.mjs";
+import { connections } from "./benchmarks/connections.mjs";
+import { listEveryone } from "./benchmarks/list-everyone.mjs";
 import { loadTime } from "./benchmarks/load-time.mjs";
 import { paging } from "./benchmarks/paging.mjs";
 import { perCall } from "./benchmarks/per-call.mjs";
@@ -14,6 +16,8 @@ export const benchmarks = Object.freeze({
   "per-call": perCall,
   paging,
   sandbox: sandboxRate,
+  "list-everyone": listEveryone,
+  connections,
   "build-loop": buildLoop,
 });
 
