@@ -48,16 +48,26 @@ export function createLamlFetch(options: ResolvedOptions): LamlFetch {
       throw new LamlClientError(`Refused ${url.origin}: credentials go only to ${origin}, the spaceUrl.`);
     }
     const { method, body } = init;
-    const headers = new Headers(init.headers);
-    options.headers?.forEach((value, name) => {
-      if (!headers.has(name)) headers.set(name, value);
-    });
-    headers.set("Authorization", authorization);
-    headers.set("User-Agent", userAgent);
     // The update takes a form body, which the client writes (`serializeForm`); this spares
     // `raw.POST` callers openapi-fetch's JSON default.
     const post = method === "POST";
-    if (post) headers.set("Content-Type", FORM);
+    let headers: HeadersInit;
+    if (init.headers === undefined && options.headers === undefined) {
+      // Only the client's own headers: a plain record, which fetch reads as it would a Headers
+      // built here, without making and checking one more Headers on every call.
+      headers = post
+        ? { Authorization: authorization, "User-Agent": userAgent, "Content-Type": FORM }
+        : { Authorization: authorization, "User-Agent": userAgent };
+    } else {
+      const merged = new Headers(init.headers);
+      options.headers?.forEach((value, name) => {
+        if (!merged.has(name)) merged.set(name, value);
+      });
+      merged.set("Authorization", authorization);
+      merged.set("User-Agent", userAgent);
+      if (post) merged.set("Content-Type", FORM);
+      headers = merged;
+    }
     const idempotent = !post || idempotentUpdate(body);
     const timeoutMs = timeoutMsOf(init.timeoutMs, options.timeoutMs);
     const maxRetries = maxRetriesOf(init.maxRetries, options.maxRetries);

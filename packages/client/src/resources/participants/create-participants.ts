@@ -11,6 +11,13 @@ import type { CallOptions, LamlPromise, ParticipantsResource } from "./participa
 
 const LIST: ParticipantsPath = "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants";
 const ONE: ParticipantPath = `${LIST}/{CallSid}`;
+/**
+ * The templates split once at their parameters (`split` with a capture group alternates literal
+ * parts and parameter names), so that a call joins strings instead of running a regular expression.
+ */
+const parts = (template: string): readonly string[] => template.split(/{(\w+)}/);
+const LIST_PARTS = parts(LIST);
+const ONE_PARTS = parts(ONE);
 
 /** The path parameters of the spec's participant operations, by their names in the templates. */
 type PathParams = Record<keyof operations["getParticipant"]["parameters"]["path"], string | undefined>;
@@ -21,21 +28,34 @@ type PathParams = Record<keyof operations["getParticipant"]["parameters"]["path"
  * makes first (bench/README.md). SIDs are checked before any request.
  */
 export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCore): ParticipantsResource {
-  // The spec's path template with its parameters put in; checked SIDs need no encoding.
-  const url = (template: string, conferenceSid: string, callSid?: string) => {
+  // The spec's path template with its parameters put in, and a query string when one is given,
+  // parsed once; checked SIDs need no encoding.
+  const url = (template: readonly string[], conferenceSid: string, callSid?: string, search = "") => {
     const params: PathParams = {
       AccountSid: accountSid,
       ConferenceSid: assertSid("conferenceSid", conferenceSid),
       CallSid: callSid === undefined ? callSid : assertSid("callSid", callSid),
     };
-    return new URL(apiRoot + template.replace(/{(\w+)}/g, (_, name: keyof PathParams) => params[name] as string));
+    let href = apiRoot;
+    for (let index = 0; index < template.length; index++) {
+      href += index % 2 ? params[template[index] as keyof PathParams] : template[index];
+    }
+    return new URL(search ? `${href}?${search}` : href);
   };
   // One request's data (a participant's, or a page's), and through `withResponse()` the answer it
-  // came from. The URL is built inside the promise, so that a bad SID rejects like any other failure.
+  // came from. A bad SID (`target` throws) rejects like any other failure. The request's options
+  // are copied field by field: a spread costs more, on the path every call takes.
   const call = <T>(method: string, target: () => URL, options: CallOptions = {}, body?: string): LamlPromise<T> => {
-    const answer = (async () => send(target(), { ...options, method, body }))();
-    const data = answer.then((response) => readResult<T>(method, response));
-    return Object.assign(data, { withResponse: async () => ({ data: await data, response: await answer }) });
+    const { signal, timeoutMs, maxRetries, headers } = options;
+    let answer: Promise<Response>;
+    try {
+      answer = send(target(), { signal, timeoutMs, maxRetries, headers, method, body });
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
+    const data = answer.then((response) => readResult<T>(method, response)) as LamlPromise<T>;
+    data.withResponse = async () => ({ data: await data, response: await answer });
+    return data;
   };
 
   const pages: ParticipantsResource["pages"] = (
@@ -43,10 +63,11 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
     { from, signal, timeoutMs, maxRetries, headers, ...query } = {},
   ) => {
     const options = { signal, timeoutMs, maxRetries, headers };
-    let first = url(LIST, conferenceSid);
+    let first: URL;
     if (from === undefined) {
-      first.search = serializeForm(query);
+      first = url(LIST_PARTS, conferenceSid, undefined, serializeForm(query));
     } else {
+      url(LIST_PARTS, conferenceSid); // checks the SID, as without `from`
       if (Object.values(query).some((value) => value !== undefined)) {
         throw new LamlClientError(
           `Invalid pages() options: from resumes at a next_page_uri, which carries its own filters and PageSize; pass from or ${Object.keys(query).join(", ")}, not both.`,
@@ -70,9 +91,9 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
       return takeItems(pages(conferenceSid, { ...options, PageSize } as typeof options), "participants", most);
     },
     pages,
-    get: (conferenceSid, callSid, options) => call("GET", () => url(ONE, conferenceSid, callSid), options),
+    get: (conferenceSid, callSid, options) => call("GET", () => url(ONE_PARTS, conferenceSid, callSid), options),
     update: (conferenceSid, callSid, body, options) =>
-      call("POST", () => url(ONE, conferenceSid, callSid), options, serializeForm(body)),
-    remove: (conferenceSid, callSid, options) => call("DELETE", () => url(ONE, conferenceSid, callSid), options),
+      call("POST", () => url(ONE_PARTS, conferenceSid, callSid), options, serializeForm(body)),
+    remove: (conferenceSid, callSid, options) => call("DELETE", () => url(ONE_PARTS, conferenceSid, callSid), options),
   };
 }
