@@ -42,6 +42,10 @@ function idempotentUpdate(body: string | null | undefined): boolean {
  */
 export function createLamlFetch(options: ResolvedOptions): LamlFetch {
   const { origin, authorization, userAgent, fetch, observer } = options;
+  // A call that adds no header sends only the client's own: a record made once, which fetch
+  // reads as it would a Headers built here, without making and checking a Headers per call.
+  const own = { Authorization: authorization, "User-Agent": userAgent };
+  const ownPost = { ...own, "Content-Type": FORM };
   return async (url, init) => {
     // The one gate before credentials are attached: a next_page_uri or a raw `baseUrl` elsewhere stops here.
     if (url.origin !== origin) {
@@ -51,14 +55,8 @@ export function createLamlFetch(options: ResolvedOptions): LamlFetch {
     // The update takes a form body, which the client writes (`serializeForm`); this spares
     // `raw.POST` callers openapi-fetch's JSON default.
     const post = method === "POST";
-    let headers: HeadersInit;
-    if (init.headers === undefined && options.headers === undefined) {
-      // Only the client's own headers: a plain record, which fetch reads as it would a Headers
-      // built here, without making and checking one more Headers on every call.
-      headers = post
-        ? { Authorization: authorization, "User-Agent": userAgent, "Content-Type": FORM }
-        : { Authorization: authorization, "User-Agent": userAgent };
-    } else {
+    let headers: HeadersInit = post ? ownPost : own;
+    if (init.headers !== undefined || options.headers !== undefined) {
       const merged = new Headers(init.headers);
       options.headers?.forEach((value, name) => {
         if (!merged.has(name)) merged.set(name, value);

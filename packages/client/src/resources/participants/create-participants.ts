@@ -11,13 +11,6 @@ import type { CallOptions, LamlPromise, ParticipantsResource } from "./participa
 
 const LIST: ParticipantsPath = "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants";
 const ONE: ParticipantPath = `${LIST}/{CallSid}`;
-/**
- * The templates split once at their parameters (`split` with a capture group alternates literal
- * parts and parameter names), so that a call joins strings instead of running a regular expression.
- */
-const parts = (template: string): readonly string[] => template.split(/{(\w+)}/);
-const LIST_PARTS = parts(LIST);
-const ONE_PARTS = parts(ONE);
 
 /** The path parameters of the spec's participant operations, by their names in the templates. */
 type PathParams = Record<keyof operations["getParticipant"]["parameters"]["path"], string | undefined>;
@@ -30,16 +23,13 @@ type PathParams = Record<keyof operations["getParticipant"]["parameters"]["path"
 export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCore): ParticipantsResource {
   // The spec's path template with its parameters put in, and a query string when one is given,
   // parsed once; checked SIDs need no encoding.
-  const url = (template: readonly string[], conferenceSid: string, callSid?: string, search = "") => {
+  const url = (template: string, conferenceSid: string, callSid?: string, search = "") => {
     const params: PathParams = {
       AccountSid: accountSid,
       ConferenceSid: assertSid("conferenceSid", conferenceSid),
       CallSid: callSid === undefined ? callSid : assertSid("callSid", callSid),
     };
-    let href = apiRoot;
-    for (let index = 0; index < template.length; index++) {
-      href += index % 2 ? params[template[index] as keyof PathParams] : template[index];
-    }
+    const href = apiRoot + template.replace(/{(\w+)}/g, (_, name: keyof PathParams) => params[name] as string);
     return new URL(search ? `${href}?${search}` : href);
   };
   // One request's data (a participant's, or a page's), and through `withResponse()` the answer it
@@ -65,9 +55,9 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
     const options = { signal, timeoutMs, maxRetries, headers };
     let first: URL;
     if (from === undefined) {
-      first = url(LIST_PARTS, conferenceSid, undefined, serializeForm(query));
+      first = url(LIST, conferenceSid, undefined, serializeForm(query));
     } else {
-      url(LIST_PARTS, conferenceSid); // checks the SID, as without `from`
+      url(LIST, conferenceSid); // checks the SID, as without `from`
       if (Object.values(query).some((value) => value !== undefined)) {
         throw new LamlClientError(
           `Invalid pages() options: from resumes at a next_page_uri, which carries its own filters and PageSize; pass from or ${Object.keys(query).join(", ")}, not both.`,
@@ -91,9 +81,9 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
       return takeItems(pages(conferenceSid, { ...options, PageSize } as typeof options), "participants", most);
     },
     pages,
-    get: (conferenceSid, callSid, options) => call("GET", () => url(ONE_PARTS, conferenceSid, callSid), options),
+    get: (conferenceSid, callSid, options) => call("GET", () => url(ONE, conferenceSid, callSid), options),
     update: (conferenceSid, callSid, body, options) =>
-      call("POST", () => url(ONE_PARTS, conferenceSid, callSid), options, serializeForm(body)),
-    remove: (conferenceSid, callSid, options) => call("DELETE", () => url(ONE_PARTS, conferenceSid, callSid), options),
+      call("POST", () => url(ONE, conferenceSid, callSid), options, serializeForm(body)),
+    remove: (conferenceSid, callSid, options) => call("DELETE", () => url(ONE, conferenceSid, callSid), options),
   };
 }
