@@ -6,8 +6,7 @@ export interface AttemptRequest {
   fetch: (url: URL, init: RequestInit) => Promise<Response>;
   url: URL;
   method: string;
-  /** A Headers, or a record of the client's own headers when the call adds none. */
-  headers: HeadersInit;
+  headers: Headers;
   body: string | null | undefined;
   timeoutMs: number;
   /** The caller's signal: its abort ends the attempt, and is final. */
@@ -119,24 +118,11 @@ export class Attempt implements AttemptOutcome {
     this.abort(this.request.signal?.reason);
   }
 
-  /** Waits for `promise` unless the attempt is aborted first; `settles` settles the attempt once it is done. */
-  private wait<T>(promise: Promise<T>, settles = false): Promise<T> {
+  /** Waits for `promise` unless the attempt is aborted first. */
+  private wait<T>(promise: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.interrupt = reject;
-      if (!settles) {
-        promise.then(resolve, reject);
-        return;
-      }
-      promise.then(
-        (value) => {
-          this.settle();
-          resolve(value);
-        },
-        (error) => {
-          this.settle();
-          reject(error);
-        },
-      );
+      promise.then(resolve, reject);
     });
   }
 
@@ -150,7 +136,8 @@ export class Attempt implements AttemptOutcome {
     if (!response.body) this.settle();
     for (const read of ["json", "text"] as const) {
       const original = response[read] as () => Promise<unknown>;
-      (response as unknown as Record<string, unknown>)[read] = () => this.wait(original.call(response), true);
+      (response as unknown as Record<string, unknown>)[read] = () =>
+        this.wait(original.call(response)).finally(() => this.settle());
     }
     return response;
   }

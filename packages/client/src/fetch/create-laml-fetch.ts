@@ -42,30 +42,22 @@ function idempotentUpdate(body: string | null | undefined): boolean {
  */
 export function createLamlFetch(options: ResolvedOptions): LamlFetch {
   const { origin, authorization, userAgent, fetch, observer } = options;
-  // A call that adds no header sends only the client's own: a record made once, which fetch
-  // reads as it would a Headers built here, without making and checking a Headers per call.
-  const own = { Authorization: authorization, "User-Agent": userAgent };
-  const ownPost = { ...own, "Content-Type": FORM };
   return async (url, init) => {
     // The one gate before credentials are attached: a next_page_uri or a raw `baseUrl` elsewhere stops here.
     if (url.origin !== origin) {
       throw new LamlClientError(`Refused ${url.origin}: credentials go only to ${origin}, the spaceUrl.`);
     }
     const { method, body } = init;
+    const headers = new Headers(init.headers);
+    options.headers?.forEach((value, name) => {
+      if (!headers.has(name)) headers.set(name, value);
+    });
+    headers.set("Authorization", authorization);
+    headers.set("User-Agent", userAgent);
     // The update takes a form body, which the client writes (`serializeForm`); this spares
     // `raw.POST` callers openapi-fetch's JSON default.
     const post = method === "POST";
-    let headers: HeadersInit = post ? ownPost : own;
-    if (init.headers !== undefined || options.headers !== undefined) {
-      const merged = new Headers(init.headers);
-      options.headers?.forEach((value, name) => {
-        if (!merged.has(name)) merged.set(name, value);
-      });
-      merged.set("Authorization", authorization);
-      merged.set("User-Agent", userAgent);
-      if (post) merged.set("Content-Type", FORM);
-      headers = merged;
-    }
+    if (post) headers.set("Content-Type", FORM);
     const idempotent = !post || idempotentUpdate(body);
     const timeoutMs = timeoutMsOf(init.timeoutMs, options.timeoutMs);
     const maxRetries = maxRetriesOf(init.maxRetries, options.maxRetries);

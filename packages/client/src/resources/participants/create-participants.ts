@@ -21,31 +21,21 @@ type PathParams = Record<keyof operations["getParticipant"]["parameters"]["path"
  * makes first (bench/README.md). SIDs are checked before any request.
  */
 export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCore): ParticipantsResource {
-  // The spec's path template with its parameters put in, and a query string when one is given,
-  // parsed once; checked SIDs need no encoding.
-  const url = (template: string, conferenceSid: string, callSid?: string, search = "") => {
+  // The spec's path template with its parameters put in; checked SIDs need no encoding.
+  const url = (template: string, conferenceSid: string, callSid?: string) => {
     const params: PathParams = {
       AccountSid: accountSid,
       ConferenceSid: assertSid("conferenceSid", conferenceSid),
       CallSid: callSid === undefined ? callSid : assertSid("callSid", callSid),
     };
-    const href = apiRoot + template.replace(/{(\w+)}/g, (_, name: keyof PathParams) => params[name] as string);
-    return new URL(search ? `${href}?${search}` : href);
+    return new URL(apiRoot + template.replace(/{(\w+)}/g, (_, name: keyof PathParams) => params[name] as string));
   };
   // One request's data (a participant's, or a page's), and through `withResponse()` the answer it
-  // came from. A bad SID (`target` throws) rejects like any other failure. The request's options
-  // are copied field by field: a spread costs more, on the path every call takes.
+  // came from. The URL is built inside the promise, so that a bad SID rejects like any other failure.
   const call = <T>(method: string, target: () => URL, options: CallOptions = {}, body?: string): LamlPromise<T> => {
-    const { signal, timeoutMs, maxRetries, headers } = options;
-    let answer: Promise<Response>;
-    try {
-      answer = send(target(), { signal, timeoutMs, maxRetries, headers, method, body });
-    } catch (error) {
-      answer = Promise.reject(error);
-    }
-    const data = answer.then((response) => readResult<T>(method, response)) as LamlPromise<T>;
-    data.withResponse = async () => ({ data: await data, response: await answer });
-    return data;
+    const answer = (async () => send(target(), { ...options, method, body }))();
+    const data = answer.then((response) => readResult<T>(method, response));
+    return Object.assign(data, { withResponse: async () => ({ data: await data, response: await answer }) });
   };
 
   const pages: ParticipantsResource["pages"] = (
@@ -53,11 +43,10 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
     { from, signal, timeoutMs, maxRetries, headers, ...query } = {},
   ) => {
     const options = { signal, timeoutMs, maxRetries, headers };
-    let first: URL;
+    let first = url(LIST, conferenceSid);
     if (from === undefined) {
-      first = url(LIST, conferenceSid, undefined, serializeForm(query));
+      first.search = serializeForm(query);
     } else {
-      url(LIST, conferenceSid); // checks the SID, as without `from`
       if (Object.values(query).some((value) => value !== undefined)) {
         throw new LamlClientError(
           `Invalid pages() options: from resumes at a next_page_uri, which carries its own filters and PageSize; pass from or ${Object.keys(query).join(", ")}, not both.`,
