@@ -57,7 +57,7 @@ export async function listEveryone({ rounds, everyone, latencyMs, log }) {
             ? "1×"
             : `${format.times(fewer)} fewer requests, ${format.times(less)} less time than twilio-node`,
         target: item.judged
-          ? `≥ ${format.times(target.fewerRequests)} fewer requests, ≥ ${format.times(target.lessTime)} less time`
+          ? `≥ ${target.fewerRequests}× fewer requests, ≥ ${target.lessTime}× less time than twilio-node`
           : "",
         holds: item.judged ? fewer >= target.fewerRequests && less >= target.lessTime : null,
       };
