@@ -7,8 +7,11 @@ import { measureRounds, ratioTo } from "../measure-rounds.mjs";
 
 /** @typedef {"listPage" | "listPageRaw" | "listPageWithTimeout" | "listPageWithAttemptTimeout"} Operation */
 
-/** The targets: to raw fetch, and to a raw loop that keeps the client's per-attempt timeout. */
-const target = { raw: 1.1, sameTimeout: 1.05 };
+/**
+ * The target, against a raw loop that keeps the client's per-attempt timeout: the floor for any
+ * client with one, which itself costs raw fetch a tenth or so on a busy machine.
+ */
+const target = 1.05;
 
 /** The second baseline's index in `cases`: the floor for a client with a per-attempt timeout. */
 const SAME_TIMEOUT = 2;
@@ -75,10 +78,8 @@ export async function perCall({ rounds, calls, pageSize, log }) {
         figure: `${format.us(ms.median / calls)} per call (client CPU ${format.us(cpuMs.median / calls)}; GCs: ${scavenges.median} scavenges, ${fullGcs.median} full)`,
         value: ms.median / calls,
         ratio: index === 0 ? "1×" : ratios.join("; "),
-        target: item.judged
-          ? `≤ ${format.times(target.raw)} raw fetch; ≤ ${format.times(target.sameTimeout)} same-timeout loop`
-          : "",
-        holds: item.judged ? ratio <= target.raw && toSameTimeout <= target.sameTimeout : null,
+        target: item.judged ? `≤ ${format.times(target)} same-timeout loop` : "",
+        holds: item.judged ? toSameTimeout <= target : null,
       };
     });
   } finally {
