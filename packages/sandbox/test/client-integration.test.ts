@@ -40,8 +40,15 @@ afterAll(async () => {
 describe("listing 2,500 participants", () => {
   test("yields every participant once, in order, across 50 pages of the default size", async () => {
     const before = listRequests();
-    expect(sids(await collect(laml.participants.list(big)))).toEqual(sids(everyone));
+    const pages = await collect(laml.participants.pages(big));
+    expect(sids(pages.flatMap((page) => page.participants))).toEqual(sids(everyone));
     expect(listRequests() - before).toBe(50);
+  });
+
+  test("list() without PageSize asks for the largest page: 2,500 participants in 3 requests", async () => {
+    const before = listRequests();
+    expect(sids(await collect(laml.participants.list(big)))).toEqual(sids(everyone));
+    expect(listRequests() - before).toBe(3);
   });
 
   test("pages() yields the envelopes, PageSize and filters carried from page to page", async () => {
