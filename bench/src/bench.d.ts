@@ -18,6 +18,12 @@ export interface BenchOptions {
   /** Sandbox benchmark: how long each server is loaded per round, and with how many requests in flight. */
   sandboxMs: number;
   concurrency: number;
+  /** List everyone: participants of the conference listed in full. */
+  everyone: number;
+  /** List everyone and connections: the sandbox's latency before it answers each request, in ms. */
+  latencyMs: number;
+  /** Connections: sequential calls whose sockets are counted. */
+  sequentialCalls: number;
   /** Build loop: rounds of cold build, no-op build and spec edit (each round takes a full build). */
   buildRounds: number;
   /** Build loop: build only this package and what it depends on (the smoke test's shortcut); all when absent. */

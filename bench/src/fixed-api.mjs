@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { startFixedServer } from "./fixed-server.mjs";
-import { programs } from "./programs.mjs";
 import { specFacts } from "./spec-facts.mjs";
-import { startChild } from "./start-child.mjs";
+import { withProgramWorker } from "./with-program-worker.mjs";
 
+/** @import { programs } from "./programs.mjs" */
 /** @import { Child } from "./start-child.mjs" */
 /** @import { Connection } from "./program.js" */
 
@@ -18,9 +18,8 @@ import { startChild } from "./start-child.mjs";
 
 /**
  * The fixed-answer server, and worker processes for the programs, as the timing benchmarks use
- * them: the server runs in this process, each library in its own, so each is timed alone. A
- * fresh process per measurement makes the rounds independent: one process's JIT and heap layout
- * can sway a timing by several percent, and the median over rounds evens that out.
+ * them: the server runs in this process, each library in its own (`withProgramWorker`), so each
+ * is timed alone.
  * @returns {Promise<FixedApi>}
  */
 export async function startFixedApi() {
@@ -35,15 +34,7 @@ export async function startFixedApi() {
   return {
     connection,
     addConference: server.addConference,
-    async withWorker(program, use) {
-      const worker = startChild("program-worker");
-      try {
-        await worker.call({ file: programs[program].file.href, connection });
-        return await use(worker);
-      } finally {
-        await worker.close();
-      }
-    },
+    withWorker: (program, use) => withProgramWorker(program, connection, use),
     close: () => server.close(),
   };
 }

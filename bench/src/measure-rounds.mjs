@@ -4,7 +4,18 @@ import { median } from "./median.mjs";
  * @typedef {object} Measured
  * @property {number} median The case's median over the rounds.
  * @property {number} ratio The median over the rounds of the case's figure divided by the baseline's figure in the same round.
+ * @property {number[]} rounds The case's figure in each round, in the order the rounds ran.
  */
+
+/**
+ * Like `ratio`, but to another case than the first: the median over the rounds of `measured`'s
+ * figure divided by `baseline`'s in the same round.
+ * @param {Pick<Measured, "rounds">} measured
+ * @param {Pick<Measured, "rounds">} baseline
+ */
+export function ratioTo(measured, baseline) {
+  return median(measured.rounds.map((value, round) => value / /** @type {number} */ (baseline.rounds[round])));
+}
 
 /**
  * Measures every case once per round. The order rotates each round so that a slow spell of a
@@ -26,21 +37,23 @@ export async function measureRounds(cases, rounds, measure) {
       results[index]?.push(await measure(/** @type {T} */ (cases[index])));
     }
   }
-  const baseline = /** @type {Array<Record<K, number>>} */ (results[0]);
-  return results.map((caseResults) => {
-    const keys = /** @type {K[]} */ (Object.keys(caseResults[0] ?? {}));
-    return /** @type {Record<K, Measured>} */ (
-      Object.fromEntries(
-        keys.map((key) => [
-          key,
-          {
-            median: median(caseResults.map((result) => result[key])),
-            ratio: median(
-              caseResults.map((result, round) => result[key] / /** @type {Record<K, number>} */ (baseline[round])[key]),
-            ),
-          },
-        ]),
-      )
-    );
-  });
+  const keys = /** @type {K[]} */ (Object.keys(results[0]?.[0] ?? {}));
+  const figures = results.map((caseResults) =>
+    keys.map((key) => {
+      const values = caseResults.map((result) => result[key]);
+      return { median: median(values), rounds: values };
+    }),
+  );
+  const baseline = /** @type {(typeof figures)[number]} */ (figures[0]);
+  return figures.map(
+    (caseFigures) =>
+      /** @type {Record<K, Measured>} */ (
+        Object.fromEntries(
+          caseFigures.map((figure, k) => [
+            keys[k],
+            { ...figure, ratio: ratioTo(figure, /** @type {(typeof baseline)[number]} */ (baseline[k])) },
+          ]),
+        )
+      ),
+  );
 }

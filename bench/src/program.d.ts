@@ -27,6 +27,13 @@ export type ListAll<C> = (
   visit: (participant: unknown) => void,
 ) => Promise<void>;
 
+/** Reads every participant with the page size the library picks when given none, calling `visit` on each. */
+export type ListEveryone<C> = (
+  client: C,
+  conferenceSid: string,
+  visit: (participant: unknown) => void,
+) => Promise<void>;
+
 /** What a program module exports. */
 export interface Program<C = unknown> {
   connect: Connect<C>;
@@ -36,4 +43,8 @@ export interface Program<C = unknown> {
   listPageRaw?: ListPage<C>;
   /** One list call with a timeout signal, as careful raw code makes it (raw fetch only). */
   listPageWithTimeout?: ListPage<C>;
+  /** One list call with a per-attempt timeout as the client makes it: a controller and a timer (raw fetch only). */
+  listPageWithAttemptTimeout?: ListPage<C>;
+  /** Every participant at the library's own page size (not openapi-fetch, which has no paging). */
+  listEveryone?: ListEveryone<C>;
 }

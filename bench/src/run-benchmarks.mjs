@@ -1,5 +1,7 @@
 import { buildLoop } from "./benchmarks/build-loop.mjs";
 import { bundleSize } from "./benchmarks/bundle-size.mjs";
+import { connections } from "./benchmarks/connections.mjs";
+import { listEveryone } from "./benchmarks/list-everyone.mjs";
 import { loadTime } from "./benchmarks/load-time.mjs";
 import { muteEveryone } from "./benchmarks/mute-everyone.mjs";
 import { paging } from "./benchmarks/paging.mjs";
@@ -16,6 +18,8 @@ export const benchmarks = Object.freeze({
   paging,
   "mute-everyone": muteEveryone,
   sandbox: sandboxRate,
+  "list-everyone": listEveryone,
+  connections,
   "build-loop": buildLoop,
 });
 

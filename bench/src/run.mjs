@@ -20,6 +20,9 @@ const fullSize = {
   memoryLarge: 100_000,
   sandboxMs: 1500,
   concurrency: 32,
+  everyone: 2500,
+  latencyMs: 20,
+  sequentialCalls: 50,
   buildRounds: 3,
   log: (line) => console.error(`[bench] ${line}`),
 };

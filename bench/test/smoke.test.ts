@@ -15,6 +15,9 @@ const tiny: BenchOptions = {
   memoryLarge: 150,
   sandboxMs: 200,
   concurrency: 4,
+  everyone: 120,
+  latencyMs: 1,
+  sequentialCalls: 5,
   buildRounds: 1,
   buildFilter: "@laml/types",
   log: () => {},
@@ -42,6 +45,8 @@ describe("pnpm bench at tiny sizes", () => {
       "Peak memory of `list()`, 150 against 100 participants",
       "Mute everyone",
       "Sandbox throughput",
+      "List everyone",
+      "Connections",
       "Build loop",
     ]);
     const subjects = rows.map((row) => `${row.benchmark} / ${row.subject}`).join("\n");

@@ -3,7 +3,7 @@
 import { createLamlClient } from "@laml/client";
 
 /** @import { LamlClient } from "@laml/client" */
-/** @import { Connect, ListAll, ListPage } from "../program.js" */
+/** @import { Connect, ListAll, ListEveryone, ListPage } from "../program.js" */
 
 /** @type {Connect<LamlClient>} */
 export function connect({ origin, accountSid, apiToken }) {
@@ -31,4 +31,12 @@ export async function listPage(laml, conferenceSid, pageSize) {
 /** @type {ListAll<LamlClient>} */
 export async function listAll(laml, conferenceSid, pageSize, visit) {
   for await (const participant of laml.participants.list(conferenceSid, { PageSize: pageSize })) visit(participant);
+}
+
+/**
+ * Every participant, with no page size given: the client picks it.
+ * @type {ListEveryone<LamlClient>}
+ */
+export async function listEveryone(laml, conferenceSid, visit) {
+  for await (const participant of laml.participants.list(conferenceSid)) visit(participant);
 }

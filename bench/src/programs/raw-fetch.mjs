@@ -1,7 +1,7 @@
 // The baseline: global fetch, a status check, JSON.parse, and next_page_uri followed by hand;
-// and, for reference, the same list call with a timeout signal.
+// and the same list call with a timeout, as a timeout signal and as the client's per-attempt one.
 
-/** @import { Connect, ListAll, ListPage } from "../program.js" */
+/** @import { Connect, ListAll, ListEveryone, ListPage } from "../program.js" */
 /** @typedef {{ origin: string, collection: (conferenceSid: string) => string, headers: Record<string, string> }} Raw */
 
 /** @type {Connect<Raw>} */
@@ -38,13 +38,47 @@ export async function listPageWithTimeout(raw, conferenceSid, pageSize) {
   return (await getPage(raw, url, AbortSignal.timeout(30_000))).participants;
 }
 
-/** @type {ListAll<Raw>} */
-export async function listAll(raw, conferenceSid, pageSize, visit) {
-  let url = `${raw.collection(conferenceSid)}?PageSize=${pageSize}`;
-  for (;;) {
-    const page = await getPage(raw, url);
+/**
+ * One list call with a timeout as the client makes one per attempt: its own `AbortController` and
+ * a timer, cleared once the body is read: the floor for a client that keeps a timeout on every
+ * attempt, so that the client's own cost shows apart from the timeout's.
+ * @type {ListPage<Raw>}
+ */
+export async function listPageWithAttemptTimeout(raw, conferenceSid, pageSize) {
+  const url = `${raw.collection(conferenceSid)}?PageSize=${pageSize}`;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`GET ${url} timed out`, "TimeoutError")), 30_000);
+  try {
+    return (await getPage(raw, url, controller.signal)).participants;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Every participant from `url` on, following `next_page_uri`.
+ * @param {Raw} raw
+ * @param {string} url
+ * @param {(participant: unknown) => void} visit
+ */
+async function followPages(raw, url, visit) {
+  for (let next = url; ; ) {
+    const page = await getPage(raw, next);
     for (const participant of page.participants) visit(participant);
     if (!page.next_page_uri) return;
-    url = raw.origin + page.next_page_uri;
+    next = raw.origin + page.next_page_uri;
   }
+}
+
+/** @type {ListAll<Raw>} */
+export function listAll(raw, conferenceSid, pageSize, visit) {
+  return followPages(raw, `${raw.collection(conferenceSid)}?PageSize=${pageSize}`, visit);
+}
+
+/**
+ * Every participant at the API's default page size: the loop people write first.
+ * @type {ListEveryone<Raw>}
+ */
+export function listEveryone(raw, conferenceSid, visit) {
+  return followPages(raw, raw.collection(conferenceSid), visit);
 }

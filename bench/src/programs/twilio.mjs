@@ -3,7 +3,7 @@
 import twilio from "twilio";
 
 /** @import { Twilio } from "twilio" */
-/** @import { Connect, ListAll, ListPage } from "../program.js" */
+/** @import { Connect, ListAll, ListEveryone, ListPage } from "../program.js" */
 
 /** @type {Connect<Twilio>} */
 export function connect({ origin, accountSid, apiToken }) {
@@ -33,4 +33,12 @@ export function listAll(client, conferenceSid, pageSize, visit) {
       done: (/** @type {Error | undefined} */ error) => (error ? reject(error) : resolve()),
     });
   });
+}
+
+/**
+ * Every participant with twilio-node's `list()` and no options: it picks the page size.
+ * @type {ListEveryone<Twilio>}
+ */
+export async function listEveryone(client, conferenceSid, visit) {
+  for (const participant of await participants(client, conferenceSid).list()) visit(participant);
 }

@@ -59,7 +59,7 @@ main();
       sids: ["call-0", "call-1"],
       requests: [
         {
-          url: "http://127.0.0.1:4010/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants",
+          url: "http://127.0.0.1:4010/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants?PageSize=1000",
           userAgent: `laml-client/${version}`,
         },
         {
@@ -82,7 +82,7 @@ main();
 async function main() {
   const people = [{ call_sid: "call-0", date_updated: "Tue, 24 Nov 2026 21:00:00 +0000" }];
   const fetch = async (request) => {
-    if (request.url.endsWith("/Participants")) return Response.json({ next_page_uri: null, participants: people });
+    if (new URL(request.url).pathname.endsWith("/Participants")) return Response.json({ next_page_uri: null, participants: people });
     return Response.json({ code: 20404, message: "Not found", status: 404 }, { status: 404 });
   };
   const laml = createLamlClient({ spaceUrl: "http://127.0.0.1:4010", projectId: "p", apiToken: "t", fetch });

@@ -25,7 +25,7 @@ export type ResumeOptions = { [Field in keyof ListParticipantsQuery]?: undefined
 
 /** The options of `list()`: those of `pages()` plus `limit`. */
 export type ListOptions = PagesOptions & {
-  /** The most participants to yield in all; `PageSize` then defaults to it (at most 1000). */
+  /** The most participants to yield in all; `PageSize` then defaults to it, capped at the API's largest page (1000), the default without a limit. */
   limit?: number;
 };
 
