@@ -7,13 +7,11 @@ import { startChild } from "../start-child.mjs";
 
 /** @import { BenchOptions, Row } from "../bench.js" */
 
-/** The latency the sandbox adds to every request: a remote API's round trip, as issue 11 sets it. */
-const LATENCY_MS = 20;
 /** `updateAll`'s requests in flight, its default. */
 const CONCURRENCY = 8;
 /** The target: at least this many times less wall time than twilio-node's loop. */
 const target = 6;
-/** Rounds at most: one round of the sequential loops waits on about a thousand 20 ms round trips. */
+/** Rounds at most: one round of the sequential loops waits on about a thousand round trips. */
 const MAX_ROUNDS = 3;
 
 /** @typedef {{ origin: string, accountSid: string, apiToken: string }} Connection */
@@ -73,21 +71,21 @@ const cases = [
 
 /**
  * Mute everyone (issue 11's "Round trips"): every one of `muteParticipants` unmuted participants
- * muted, through a sandbox that waits 20 ms before each answer, by twilio-node's sequential loop
+ * muted, through a sandbox that waits `latencyMs` before each answer, by twilio-node's sequential loop
  * (the baseline), the same loop with @laml/client, and `updateAll`. Every round gets a fresh
  * conference; the sandbox (in its own process) counts each call's updates, and a round counts
  * only if everyone ended muted and no one was updated twice.
  * @param {BenchOptions} options
  * @returns {Promise<Row[]>}
  */
-export async function muteEveryone({ rounds, muteParticipants, log }) {
+export async function muteEveryone({ rounds, muteParticipants, latencyMs, log }) {
   const sandbox = startChild("moderated-sandbox");
   try {
     /** @type {Connection} */
-    const connection = await sandbox.call({ latencyMs: LATENCY_MS });
+    const connection = await sandbox.call({ latencyMs });
     const clients = cases.map((item) => ({ ...item, run: item.mute(connection), requests: 0, exact: true }));
     const times = Math.min(rounds, MAX_ROUNDS);
-    log(`mute everyone: ${times} rounds of ${muteParticipants} participants per case, ${LATENCY_MS} ms per request`);
+    log(`mute everyone: ${times} rounds of ${muteParticipants} participants per case, ${latencyMs} ms per request`);
     const timings = await measureRounds(clients, times, async (client) => {
       const conferenceSid = await sandbox.call({ participants: muteParticipants });
       const serverBefore = await sandbox.call("cpu-usage");
@@ -114,7 +112,7 @@ export async function muteEveryone({ rounds, muteParticipants, log }) {
       const faster = 1 / ms.ratio;
       const outcome = client.exact ? "all muted, each updated once" : "NOT all muted exactly once";
       return {
-        benchmark: `Mute everyone (${format.count(muteParticipants)} participants, ${LATENCY_MS} ms per request)`,
+        benchmark: `Mute everyone (${format.count(muteParticipants)} participants, ${latencyMs} ms per request)`,
         subject: client.subject,
         figure: `${format.ms(ms.median)} (${format.count(client.requests)} requests; CPU per request: server ${format.ms(serverCpuMs.median)}, client ${format.ms(clientCpuMs.median)}; ${outcome})`,
         value: ms.median,
