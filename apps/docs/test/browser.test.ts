@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundle, operations, type SpecOperation, type SpecWebhook, webhooks } from "@laml/spec";
 import { CHROMIUM_ARGS, ensureChromium } from "@laml/test-runtimes/ensure-chromium";
+import { startRefusingProxy } from "@laml/test-runtimes/start-refusing-proxy";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { distDir } from "../scripts/serve-docs.mjs";
@@ -11,6 +12,7 @@ import { startStaticServer } from "../scripts/start-static-server.mjs";
 const spec = bundle;
 
 let server: Awaited<ReturnType<typeof startStaticServer>>;
+let proxy: Awaited<ReturnType<typeof startRefusingProxy>>;
 let workDir = "";
 let context: BrowserContext;
 let page: Page;
@@ -25,10 +27,14 @@ beforeAll(async () => {
   server = await startStaticServer({ root: distDir });
   const origin = new URL(server.url).origin;
   workDir = await mkdtemp(join(tmpdir(), "laml-docs-browser-"));
+  // The route below blocks the page's requests for other hosts and records them; the proxy
+  // refuses the browser's own (update checks, Google accounts), which no route sees.
+  proxy = await startRefusingProxy();
   context = await chromium.launchPersistentContext(join(workDir, "profile"), {
     executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
+    proxy: { server: proxy.origin, bypass: "127.0.0.1" },
     viewport: { width: 1400, height: 900 },
   });
   await context.route("**/*", (route) => {
@@ -58,6 +64,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await server?.close();
+  await proxy?.close();
   await rm(join(workDir, "profile"), { recursive: true, force: true });
 });
 

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { ensureBun } from "@laml/test-runtimes/ensure-bun";
 import { CHROMIUM_ARGS, ensureChromium } from "@laml/test-runtimes/ensure-chromium";
 import { ensureDeno } from "@laml/test-runtimes/ensure-deno";
+import { startRefusingProxy } from "@laml/test-runtimes/start-refusing-proxy";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import {
@@ -18,7 +19,6 @@ import {
 import { install } from "./support/pack-and-install.js";
 import { runAsync } from "./support/run.js";
 import { startPageServer } from "./support/start-page-server.js";
-import { startRefusingProxy } from "./support/start-refusing-proxy.js";
 
 // The runtime matrix: a project outside the workspace installs every packed tarball (types,
 // client, sandbox), starts the installed sandbox on 127.0.0.1, and runs one smoke suite

@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import { listenOnLoopback } from "./listen-on-loopback.js";
+import { listenOnLoopback } from "@laml/test-runtimes/listen-on-loopback";
 
 /** A file the page server answers with, at its path. */
 export interface PageFile {

@@ -1,11 +1,11 @@
 import { createServer } from "node:http";
-import { listenOnLoopback } from "./listen-on-loopback.js";
+import { listenOnLoopback } from "./listen-on-loopback.mjs";
 
 /**
  * An HTTP proxy on 127.0.0.1 that forwards nothing: it refuses every request (`403`) and every
- * `CONNECT` tunnel. A browser pointed at it reaches no host but the loopback ones it bypasses
- * the proxy for, without a test intercepting its requests (which would also answer its CORS
- * preflights in the page's place).
+ * `CONNECT` tunnel. A browser pointed at it (bypassing it for 127.0.0.1) reaches no other host,
+ * its own background requests (update checks, Google accounts) included, without a test
+ * intercepting its requests (which would also answer its CORS preflights in the page's place).
  */
 export async function startRefusingProxy() {
   const server = createServer((_request, response) => {
