@@ -24,6 +24,6 @@ export default defineConfig({
   define,
   // openapi-fetch is bundled in: Node 20 takes longer to resolve a bare package specifier at
   // import than this whole package takes to load (docs/decisions.md). It stays a dependency for
-  // the types of `laml.raw`.
+  // the types of `withRaw(laml).raw`.
   noExternal: ["openapi-fetch"],
 });

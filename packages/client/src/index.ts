@@ -31,3 +31,4 @@ export type {
   ResumeOptions,
 } from "./resources/participants/participants-resource.js";
 export { createRawClient } from "./resources/raw/create-raw-client.js";
+export { type RawLamlClient, type WithRaw, withRaw } from "./resources/raw/with-raw.js";

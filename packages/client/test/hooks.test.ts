@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { LamlClientError, type LamlLogger } from "../src/index.js";
+import { LamlClientError, type LamlLogger, withRaw } from "../src/index.js";
 import { fakeFetch, json, lamlError, networkError } from "./support/fake-fetch.js";
 import { API_TOKEN, CALL_SID, CONFERENCE_SID, PROJECT_ID, participant, testClient } from "./support/fixtures.js";
 
@@ -47,7 +47,7 @@ describe("hooks", () => {
       onRetry: ({ attempt, delayMs, status }) => void events.push(`retry ${attempt} ${delayMs} ${status}`),
     });
     await laml.participants.get(CONFERENCE_SID, CALL_SID);
-    await laml.raw.GET(RAW_PATH, { params: rawParams });
+    await withRaw(laml).raw.GET(RAW_PATH, { params: rawParams });
     expect(events).toEqual([
       "request GET 1 [redacted]",
       "response 1 503",

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { LamlClientError } from "../src/index.js";
+import { LamlClientError, withRaw } from "../src/index.js";
 import { fakeFetch, hang, json, lamlError } from "./support/fake-fetch.js";
 import { CALL_SID, CONFERENCE_SID, PROJECT_ID, page, participant, testClient } from "./support/fixtures.js";
 
@@ -36,13 +36,13 @@ describe("per-call options", () => {
     const timedOut = { name: "TimeoutError", message: expect.stringContaining("timed out after 20 ms") };
     await expect(laml.participants.get(CONFERENCE_SID, CALL_SID, { timeoutMs: 20 })).rejects.toMatchObject(timedOut);
     await expect(laml.participants.pages(CONFERENCE_SID, { timeoutMs: 20 }).next()).rejects.toMatchObject(timedOut);
-    const raw = laml.raw.GET(RAW_PATH, { params: rawParams, timeoutMs: 20 } as { params: typeof rawParams });
+    const raw = withRaw(laml).raw.GET(RAW_PATH, { params: rawParams, timeoutMs: 20 } as { params: typeof rawParams });
     await expect(raw).rejects.toMatchObject(timedOut);
   });
 
   test("raw takes maxRetries and headers through its init", async () => {
     const { fetch, requests } = fakeFetch(lamlError(503, 20504, "busy"));
-    const { response } = await testClient(fetch).raw.GET(RAW_PATH, {
+    const { response } = await withRaw(testClient(fetch)).raw.GET(RAW_PATH, {
       params: rawParams,
       headers: { "X-Trace": "raw" },
       maxRetries: 0,

@@ -1,15 +1,16 @@
 import { describe, expect, test, vi } from "vitest";
+import { withRaw } from "../src/index.js";
 import { fakeFetch, json, lamlError } from "./support/fake-fetch.js";
 import { API_ROOT, CALL_SID, CONFERENCE_SID, PROJECT_ID, page, participant, testClient } from "./support/fixtures.js";
 
 const LIST = "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants" as const;
 const path = { AccountSid: PROJECT_ID, ConferenceSid: CONFERENCE_SID };
 
-describe("laml.raw", () => {
+describe("withRaw(laml).raw", () => {
   test("keeps openapi-fetch's { data, response } on success, with the client's base URL and auth", async () => {
     const body = page([participant(1)], null);
     const { fetch, requests } = fakeFetch(json(body));
-    const { data, error, response } = await testClient(fetch).raw.GET(LIST, {
+    const { data, error, response } = await withRaw(testClient(fetch)).raw.GET(LIST, {
       params: { path, query: { Hold: true } },
     });
     expect(data).toEqual(body);
@@ -23,7 +24,9 @@ describe("laml.raw", () => {
 
   test("keeps openapi-fetch's { error, response } on failure: it does not throw", async () => {
     const { fetch } = fakeFetch(lamlError(404, 20404, "Not found"));
-    const { data, error, response } = await testClient(fetch, { maxRetries: 0 }).raw.GET(LIST, { params: { path } });
+    const { data, error, response } = await withRaw(testClient(fetch, { maxRetries: 0 })).raw.GET(LIST, {
+      params: { path },
+    });
     expect(data).toBeUndefined();
     expect(error).toMatchObject({ code: 20404, message: "Not found", status: 404 });
     expect(response.status).toBe(404);
@@ -32,7 +35,7 @@ describe("laml.raw", () => {
   test("gets the same retries", async () => {
     vi.spyOn(Math, "random").mockReturnValue(0);
     const { fetch, requests } = fakeFetch(lamlError(503, 20504, "down"), json(page([], null)));
-    const { response } = await testClient(fetch).raw.GET(LIST, { params: { path } });
+    const { response } = await withRaw(testClient(fetch)).raw.GET(LIST, { params: { path } });
     expect(response.status).toBe(200);
     expect(requests).toHaveLength(2);
     vi.restoreAllMocks();
@@ -40,11 +43,23 @@ describe("laml.raw", () => {
 
   test("sends POST bodies as a form, as the API takes them", async () => {
     const { fetch, requests } = fakeFetch(json(participant(1)));
-    await testClient(fetch).raw.POST(`${LIST}/{CallSid}`, {
+    await withRaw(testClient(fetch)).raw.POST(`${LIST}/{CallSid}`, {
       params: { path: { ...path, CallSid: CALL_SID } },
       body: { Muted: true, Coaching: false },
     });
     expect(requests[0]?.headers.get("Content-Type")).toBe("application/x-www-form-urlencoded");
     expect(requests[0]?.body).toBe("Muted=true&Coaching=false");
+  });
+
+  test("is opt-in, keeps the client's other members, and is kept through withOptions with its defaults", async () => {
+    const { fetch, requests } = fakeFetch(json(page([], null)), json(page([], null)));
+    const laml = testClient(fetch);
+    expect("raw" in laml).toBe(false);
+    const withIt = withRaw(laml);
+    expect([withIt.participants, withIt.accountSid, withIt.core]).toEqual([laml.participants, PROJECT_ID, laml.core]);
+    const traced = withIt.withOptions({ headers: { "X-Trace": "t-1" } });
+    await traced.raw.GET(LIST, { params: { path } });
+    await traced.participants.pages(CONFERENCE_SID).next();
+    expect(requests.map((r) => r.headers.get("X-Trace"))).toEqual(["t-1", "t-1"]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { LamlApiError } from "../src/index.js";
+import { LamlApiError, withRaw } from "../src/index.js";
 import { fakeFetch, json, lamlError, networkError } from "./support/fake-fetch.js";
 import {
   ANNOUNCE,
@@ -140,14 +140,17 @@ describe("an update of idempotent fields only (x-laml-idempotent in the spec)", 
     ]);
   });
 
-  test("is retried after a network error, through laml.raw too", async () => {
+  test("is retried after a network error, through withRaw(laml).raw too", async () => {
     const { fetch, requests } = fakeFetch(networkError(), ok());
     await testClient(fetch).participants.update(CONFERENCE_SID, CALL_SID, { Coaching: true, CallSidToCoach: CALL_SID });
     const raw = fakeFetch(networkError(), ok());
-    await testClient(raw.fetch).raw.POST("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}", {
-      params: { path: { AccountSid: PROJECT_ID, ConferenceSid: CONFERENCE_SID, CallSid: CALL_SID } },
-      body: { Muted: true },
-    });
+    await withRaw(testClient(raw.fetch)).raw.POST(
+      "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}",
+      {
+        params: { path: { AccountSid: PROJECT_ID, ConferenceSid: CONFERENCE_SID, CallSid: CALL_SID } },
+        body: { Muted: true },
+      },
+    );
     expect([requests.length, raw.requests.length]).toEqual([2, 2]);
   });
 

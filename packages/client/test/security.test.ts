@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { LamlApiError, LamlClientError } from "../src/index.js";
+import { LamlApiError, LamlClientError, withRaw } from "../src/index.js";
 import { fakeFetch, lamlError, networkError } from "./support/fake-fetch.js";
 import { API_TOKEN, CALL_SID, CONFERENCE_SID, PROJECT_ID, SPACE_URL, testClient } from "./support/fixtures.js";
 
@@ -20,7 +20,9 @@ describe("the API token never shows", () => {
     const laml = testClient(fakeFetch().fetch);
     expectNoSecret(inspect(laml, { depth: Number.POSITIVE_INFINITY, showHidden: true, getters: true }));
     expectNoSecret(JSON.stringify(laml));
-    expectNoSecret(inspect(laml.raw, { depth: Number.POSITIVE_INFINITY, showHidden: true }));
+    expectNoSecret(inspect(withRaw(laml), { depth: Number.POSITIVE_INFINITY, showHidden: true, getters: true }));
+    expectNoSecret(JSON.stringify(withRaw(laml)));
+    expectNoSecret(inspect(withRaw(laml).raw, { depth: Number.POSITIVE_INFINITY, showHidden: true }));
   });
 
   test("in an API error's message, stack, util.inspect or JSON.stringify", async () => {
@@ -82,7 +84,7 @@ describe("the API token never shows", () => {
   test("to middleware of the raw client, which sees requests before credentials are added", async () => {
     const seen: string[] = [];
     const { fetch, requests } = fakeFetch(new Response(null, { status: 204 }));
-    const laml = testClient(fetch);
+    const laml = withRaw(testClient(fetch));
     laml.raw.use({
       onRequest({ request }) {
         seen.push(request.headers.get("Authorization") ?? "none");
@@ -99,7 +101,7 @@ describe("the API token never shows", () => {
 describe("credentials go only to the configured origin", () => {
   test("refuses to send credentials to another origin given as a raw call's baseUrl", async () => {
     const { fetch, requests } = fakeFetch();
-    const laml = testClient(fetch);
+    const laml = withRaw(testClient(fetch));
     const call = laml.raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
       baseUrl: "https://evil.example.com/api/laml/2010-04-01",
       params: { path: { AccountSid: PROJECT_ID, ConferenceSid: CONFERENCE_SID } },

@@ -1,4 +1,5 @@
-import type { ListParticipantsQuery, Participant, ParticipantPage, UpdateParticipantBody } from "@laml/types";
+import type { ListParticipantsQuery, Participant, ParticipantPage, paths, UpdateParticipantBody } from "@laml/types";
+import type { Client } from "openapi-fetch";
 import { assertType, describe, expectTypeOf, test } from "vitest";
 import {
   type CallOptions,
@@ -7,7 +8,10 @@ import {
   type LamlClient,
   type LamlClientOptions,
   type LamlPromise,
+  type ParticipantsResource,
+  type RawLamlClient,
   type RequestOptions,
+  withRaw,
 } from "../src/index.js";
 import type {
   OperationGuard,
@@ -185,8 +189,10 @@ describe("update", () => {
 });
 
 describe("raw", () => {
+  const { raw } = withRaw(laml);
+
   test("is openapi-fetch typed by the spec's paths", async () => {
-    const { data, error } = await laml.raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
+    const { data, error } = await raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
       params: { path: { AccountSid: laml.accountSid, ConferenceSid: conferenceSid }, query: { Hold: true } },
     });
     expectTypeOf(data).toEqualTypeOf<ParticipantPage | undefined>();
@@ -195,11 +201,22 @@ describe("raw", () => {
 
   test("rejects unknown paths and missing path parameters", () => {
     // @ts-expect-error there is no such path
-    laml.raw.GET("/Accounts/{AccountSid}/Calls", { params: { path: { AccountSid: "a" } } });
-    laml.raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
+    raw.GET("/Accounts/{AccountSid}/Calls", { params: { path: { AccountSid: "a" } } });
+    raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
       // @ts-expect-error ConferenceSid is required
       params: { path: { AccountSid: "a" } },
     });
+  });
+
+  test("is opt-in: withRaw adds it to the client, and withOptions keeps it", () => {
+    // @ts-expect-error the plain client has no raw
+    laml.raw;
+    expectTypeOf(withRaw(laml)).toEqualTypeOf<RawLamlClient>();
+    expectTypeOf(withRaw(laml)).toMatchTypeOf<LamlClient>();
+    expectTypeOf(withRaw(laml).raw).toEqualTypeOf<Client<paths>>();
+    expectTypeOf(withRaw(laml).withOptions({ maxRetries: 1 }).raw).toEqualTypeOf<Client<paths>>();
+    expectTypeOf(withRaw(laml).withOptions({ maxRetries: 1 })).toEqualTypeOf<RawLamlClient>();
+    expectTypeOf(withRaw(laml).participants).toEqualTypeOf<ParticipantsResource>();
   });
 });
 

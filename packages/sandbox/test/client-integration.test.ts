@@ -1,4 +1,4 @@
-import { createLamlClient, LamlApiError, type LamlClientOptions } from "@laml/client";
+import { createLamlClient, LamlApiError, type LamlClientOptions, withRaw } from "@laml/client";
 import { parameter } from "@laml/spec";
 import type { Participant } from "@laml/types";
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
@@ -195,7 +195,7 @@ describe("every error path", () => {
   });
 
   test("raw keeps openapi-fetch's { data, error, response } with the LaML error body", async () => {
-    const { data, error, response } = await laml.raw.GET(
+    const { data, error, response } = await withRaw(laml).raw.GET(
       "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants",
       {
         params: { path: { AccountSid: projectId, ConferenceSid: conference }, query: { PageToken: "PAnobody" } },

@@ -118,6 +118,32 @@ main();
     expected: { updated: ["call-0", "call-2"], gone: ["call-1"], failed: [] },
   },
   {
+    name: "updates a participant through withRaw(laml).raw, kept through withOptions, as a form",
+    imports: { "@laml/client": ["createLamlClient", "withRaw"] },
+    body: `
+async function main() {
+  const requests = [];
+  const fetch = async (request) => {
+    requests.push({ method: request.method, type: request.headers.get("Content-Type"), trace: request.headers.get("X-Trace"), body: await request.text() });
+    return Response.json({ call_sid: "s", muted: true });
+  };
+  const laml = createLamlClient({ spaceUrl: "http://127.0.0.1:4010", projectId: "p", apiToken: "t", fetch });
+  const { raw } = withRaw(laml).withOptions({ headers: { "X-Trace": "t-1" } });
+  const { data } = await raw.POST("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}", {
+    params: { path: { AccountSid: laml.accountSid, ConferenceSid: "c", CallSid: "s" } },
+    body: { Muted: true },
+  });
+  console.log(JSON.stringify({ muted: data.muted, requests, plain: "raw" in laml }));
+}
+main();
+`,
+    expected: {
+      muted: true,
+      requests: [{ method: "POST", type: "application/x-www-form-urlencoded", trace: "t-1", body: "Muted=true" }],
+      plain: false,
+    },
+  },
+  {
     // Twilio's published example (auth token 12345), signed as SignalWire signs with a Signing Key.
     name: "computes and verifies Twilio's published example signature with @laml/client/webhooks",
     imports: { "@laml/client/webhooks": ["computeLamlSignature", "LamlSignatureError", "verifyLamlSignature"] },

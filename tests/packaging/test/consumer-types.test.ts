@@ -24,7 +24,7 @@ const STRICT = {
   noEmit: true,
 };
 
-const ESM = `import { createLamlClient, LamlApiError, type Participant } from "@laml/client";
+const ESM = `import { createLamlClient, LamlApiError, type Participant, withRaw } from "@laml/client";
 import { type UpdateAllReport, updateAll, withBulk } from "@laml/client/bulk";
 import { createRoster, type Roster } from "@laml/client/roster";
 import { type ConferenceEvent, parseConferenceEvent } from "@laml/client/webhooks";
@@ -52,6 +52,14 @@ export const watch = (c: string): Promise<Roster> => createRoster(laml, c, { rec
 export const muteAll = (c: string): Promise<UpdateAllReport> =>
   updateAll(laml.participants, c, { Muted: true }, { where: { Muted: false }, concurrency: 4 });
 export const removeAllBut = (c: string, keep: string) => withBulk(laml).participants.removeAll(c, { except: [keep] });
+const both = withBulk(withRaw(laml)).withOptions({ maxRetries: 1 });
+export const rawPage = (c: string) =>
+  both.raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
+    params: { path: { AccountSid: both.accountSid, ConferenceSid: c } },
+  });
+export const muteRest = (c: string) => both.participants.updateAll(c, { Muted: true });
+// @ts-expect-error raw is opt-in: createLamlClient's client has none
+laml.raw;
 // @ts-expect-error PageSize is no filter: the bulk call pages itself
 updateAll(laml.participants, "c", { Muted: true }, { where: { PageSize: 5 } });
 export async function mutedNow(request: Request): Promise<boolean | undefined> {
@@ -68,7 +76,7 @@ import type types = require("@laml/types");
 import roster = require("@laml/client/roster");
 import webhooks = require("@laml/client/webhooks");
 import bulk = require("@laml/client/bulk");
-const laml = client.createLamlClient({});
+const laml = client.withRaw(client.createLamlClient({}));
 const participant: Promise<types.Participant> = laml.participants.get("c", "s");
 const page = laml.raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
   params: { path: { AccountSid: laml.accountSid, ConferenceSid: "c" }, query: { Hold: true } },

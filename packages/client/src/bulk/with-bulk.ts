@@ -14,17 +14,23 @@ export interface BulkParticipantsResource extends ParticipantsResource {
   removeAll(conferenceSid: string, options?: BulkOptions): Promise<RemoveAllReport>;
 }
 
-/** A client whose `participants` have `updateAll` and `removeAll`, and whose `withOptions()` keeps them. */
-export interface BulkLamlClient extends LamlClient {
+/**
+ * `Client` whose `participants` have `updateAll` and `removeAll`, and whose `withOptions()` keeps
+ * them. Generic over the client so that it composes with `withRaw()` in either order.
+ */
+export type WithBulk<Client extends LamlClient> = Omit<Client, "participants" | "withOptions"> & {
   readonly participants: BulkParticipantsResource;
-  withOptions(options: RequestOptions): BulkLamlClient;
-}
+  withOptions(options: RequestOptions): WithBulk<Client>;
+};
+
+/** `createLamlClient()` with the bulk methods. */
+export type BulkLamlClient = WithBulk<LamlClient>;
 
 /**
  * The same client with `laml.participants.updateAll()` and `.removeAll()`. The methods live in
  * this entry, not in the core, so that programs that do not use them do not bundle them.
  */
-export function withBulk(laml: LamlClient): BulkLamlClient {
+export function withBulk<Client extends LamlClient>(laml: Client): WithBulk<Client> {
   const { participants } = laml;
   return {
     ...laml,
@@ -33,6 +39,8 @@ export function withBulk(laml: LamlClient): BulkLamlClient {
       updateAll: (conferenceSid, body, options) => updateAll(participants, conferenceSid, body, options),
       removeAll: (conferenceSid, options) => removeAll(participants, conferenceSid, options),
     },
-    withOptions: (options) => withBulk(laml.withOptions(options)),
+    // `laml.withOptions()` returns the same kind of client as `laml` (a plain, raw or bulk one),
+    // which its declared `LamlClient` cannot say.
+    withOptions: (options) => withBulk(laml.withOptions(options) as Client),
   };
 }

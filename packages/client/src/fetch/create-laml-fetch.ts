@@ -12,7 +12,7 @@ const FORM = "application/x-www-form-urlencoded" satisfies keyof NonNullable<
   operations["updateParticipant"]["requestBody"]
 >["content"];
 
-/** What the wrapper needs of a request: `laml.raw` passes its caller's headers and body along. */
+/** What the wrapper needs of a request: `withRaw(laml).raw` passes its caller's headers and body along. */
 export interface LamlRequestInit extends Omit<RequestOptions, "signal"> {
   method: string;
   body?: string | null;
@@ -35,7 +35,7 @@ function idempotentUpdate(body: string | null | undefined): boolean {
 }
 
 /**
- * The one way requests leave the client, for resource methods and `laml.raw` alike: refuse any
+ * The one way requests leave the client, for resource methods and `withRaw(laml).raw` alike: refuse any
  * origin but the configured one, add auth, then send attempts (`Attempt`: a timeout each, the
  * caller's abort, the body covered) for as long as the retry policy (`retryDelay`) says, telling
  * the hooks and the log about each one when they are set.

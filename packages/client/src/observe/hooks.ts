@@ -40,7 +40,7 @@ export interface RetryEvent {
 
 /**
  * Hooks for tracing and metrics: they see every attempt of every request, from resource methods
- * and `laml.raw` alike, and are awaited. One that throws fails the call with a `LamlClientError`
+ * and `withRaw(laml).raw` alike, and are awaited. One that throws fails the call with a `LamlClientError`
  * naming it (its error as the cause).
  */
 export interface LamlHooks {

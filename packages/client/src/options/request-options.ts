@@ -1,6 +1,6 @@
 /**
  * What a single call can set for itself, overriding the client's defaults (`createLamlClient`'s
- * options, or `laml.withOptions()`): every resource method's last argument, and `laml.raw`'s init.
+ * options, or `laml.withOptions()`): every resource method's last argument, and `withRaw(laml).raw`'s init.
  */
 export interface RequestOptions {
   /**

@@ -7,7 +7,7 @@ export type OperationMap<Resource, Map extends { [Method in keyof Resource]: Api
 /** The operations some resource method sends: one map per resource, added here with the resource. */
 type ResourceOperations = ParticipantsOperations[keyof ParticipantsOperations];
 
-/** The operations deliberately left to `laml.raw`, each with a comment saying why. None yet. */
+/** The operations deliberately left to `withRaw(laml).raw`, each with a comment saying why. None yet. */
 export type RawOnlyOperations = never;
 
 /** One message per operation of `All` that is neither sent by a resource method nor listed as raw-only. */

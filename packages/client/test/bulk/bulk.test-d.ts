@@ -11,7 +11,7 @@ import {
   updateAll,
   withBulk,
 } from "../../src/bulk/index.js";
-import type { LamlClient } from "../../src/index.js";
+import { type LamlClient, type RawLamlClient, withRaw } from "../../src/index.js";
 
 declare const laml: LamlClient;
 
@@ -87,5 +87,22 @@ describe("withBulk", () => {
     expectTypeOf<Parameters<BulkLamlClient["participants"]["removeAll"]>[1]>().toEqualTypeOf<BulkOptions | undefined>();
     // @ts-expect-error the plain client has no bulk methods
     laml.participants.updateAll("c", { Muted: true });
+  });
+});
+
+describe("withBulk and withRaw", () => {
+  test("compose in either order: the client has both, and withOptions keeps both", () => {
+    for (const both of [withBulk(withRaw(laml)), withRaw(withBulk(laml))]) {
+      expectTypeOf(both.participants.updateAll("c", { Muted: true })).toEqualTypeOf<Promise<UpdateAllReport>>();
+      expectTypeOf(both.raw).toEqualTypeOf<RawLamlClient["raw"]>();
+      const traced = both.withOptions({ headers: { "X-Trace": "t" } });
+      expectTypeOf(traced.participants.removeAll("c")).toEqualTypeOf<Promise<RemoveAllReport>>();
+      expectTypeOf(traced.raw).toEqualTypeOf<RawLamlClient["raw"]>();
+      expectTypeOf(traced).toMatchTypeOf<LamlClient>();
+    }
+    // @ts-expect-error withBulk alone adds no raw
+    withBulk(laml).raw;
+    // @ts-expect-error withRaw alone adds no bulk methods
+    withRaw(laml).participants.updateAll("c", { Muted: true });
   });
 });

@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import type { Participant } from "@laml/types";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { removeAll, updateAll, withBulk } from "../../src/bulk/index.js";
-import { LamlApiError } from "../../src/index.js";
+import { LamlApiError, type LamlClient, withRaw } from "../../src/index.js";
 import { lamlError, networkError } from "../support/fake-fetch.js";
 import { ANNOUNCE, API_TOKEN, CONFERENCE_SID, PROJECT_ID, participant } from "../support/fixtures.js";
 import { moderatedConference } from "./moderated-conference.js";
@@ -299,5 +299,27 @@ describe("withBulk", () => {
     const removed = await traced.participants.removeAll(CONFERENCE_SID, { except: [sid(1)] });
     expect(removed.removed).toEqual([2, 3, 4].map(sid));
     expect(state.requests.at(-1)?.method).toBe("DELETE");
+  });
+});
+
+describe("withBulk and withRaw", () => {
+  test.each([
+    ["withBulk(withRaw(laml))", (laml: LamlClient) => withBulk(withRaw(laml))],
+    ["withRaw(withBulk(laml))", (laml: LamlClient) => withRaw(withBulk(laml))],
+  ])("%s has the bulk methods and raw, and keeps both through withOptions", async (_, both) => {
+    const { state, laml } = moderatedConference(3, { mutedEvery: 2 });
+    const traced = both(laml).withOptions({ headers: { "X-Trace": "t-3" } });
+    const muted = await traced.participants.updateAll(CONFERENCE_SID, MUTE, { where: { Muted: false } });
+    expect(muted.updated.map((p) => p.call_sid)).toEqual([sid(2)]);
+    const { data } = await traced.raw.GET("/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants", {
+      params: { path: { AccountSid: traced.accountSid, ConferenceSid: CONFERENCE_SID }, query: { Muted: false } },
+    });
+    expect(data?.participants).toEqual([]);
+    // The listing, the update and the raw call, all with the defaults given to withOptions.
+    expect(state.requests.map((r) => [r.method, r.headers.get("X-Trace")])).toEqual([
+      ["GET", "t-3"],
+      ["POST", "t-3"],
+      ["GET", "t-3"],
+    ]);
   });
 });

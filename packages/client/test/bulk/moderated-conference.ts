@@ -28,13 +28,13 @@ export function moderatedConference(
     script: {} as Record<string, Scripted[]>,
     inFlight: 0,
     maxInFlight: 0,
-    requests: [] as { method: string; url: URL; body: string }[],
+    requests: [] as { method: string; url: URL; headers: Headers; body: string }[],
     updates: new Map<string, number>(),
   };
   const handle = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     const body = await request.text();
-    state.requests.push({ method: request.method, url, body });
+    state.requests.push({ method: request.method, url, headers: request.headers, body });
     const callSid = url.pathname.match(/\/Participants\/([^/]+)$/)?.[1];
     const scripted = callSid === undefined ? undefined : state.script[callSid]?.shift();
     if (scripted instanceof Error) throw scripted;

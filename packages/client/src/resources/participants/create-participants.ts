@@ -16,7 +16,7 @@ const ONE: ParticipantPath = `${LIST}/{CallSid}`;
 type PathParams = Record<keyof operations["getParticipant"]["parameters"]["path"], string | undefined>;
 
 /**
- * `laml.participants`. Its methods send through the core's fetch wrapper directly, as `laml.raw`'s
+ * `laml.participants`. Its methods send through the core's fetch wrapper directly, as `withRaw(laml).raw`'s
  * openapi-fetch does in the end, but without the Request, signal and serializers openapi-fetch
  * makes first (bench/README.md). SIDs are checked before any request.
  */

@@ -4,7 +4,7 @@ import type { LamlCore } from "../../create-laml-core.js";
 import { serializeForm } from "../../fetch/serialize-form.js";
 import type { RequestOptions } from "../../options/request-options.js";
 
-/** `laml.raw`: an openapi-fetch client of every path of the spec, sending through the core's policy. */
+/** `withRaw(laml).raw`: an openapi-fetch client of every path of the spec, sending through the core's policy. */
 export function createRawClient({ apiRoot, send }: LamlCore): Client<paths> {
   return createClient<paths>({
     baseUrl: apiRoot,
