@@ -40,7 +40,7 @@ describe("the live demo", async () => {
       meanIntervalMs: 5,
       log: (line) => moves.push(line),
     });
-    await until(() => moves.length >= MOVES, 20_000);
+    await until(() => moves.length >= MOVES, 12_000);
     stop();
     const count = moves.length;
     await new Promise((resolve) => setTimeout(resolve, 50));
