@@ -48,7 +48,8 @@ export async function forEachParticipant<T>(
   const { signal } = options;
   const left = new Set(except);
   const callSids = new Set<string>();
-  const listing = participants.list(conferenceSid, { ...where, ...options, PageSize: __LAML_PAGE_SIZE_MAX__ });
+  // list() asks for the API's largest page by itself, as few requests as the listing can take.
+  const listing = participants.list(conferenceSid, { ...where, ...options });
   for await (const { call_sid } of listing) {
     if (!left.has(call_sid)) callSids.add(call_sid);
   }
