@@ -18,10 +18,11 @@ function nextTurn(): Promise<void> | undefined {
 
 /** What every attempt of one request sends, prepared once by the fetch wrapper. */
 export interface AttemptRequest {
-  fetch: (url: URL, init: RequestInit) => Promise<Response>;
-  url: URL;
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
+  /** Absolute, on the client's origin. */
+  url: string;
   method: string;
-  headers: Headers;
+  headers: HeadersInit;
   body: string | null | undefined;
   timeoutMs: number;
   /** The caller's signal: its abort ends the attempt, and is final. */
@@ -93,7 +94,7 @@ export class Attempt implements AttemptOutcome {
     if (response?.type === "opaqueredirect") {
       this.settle();
       throw new LamlClientError(
-        `${method} ${url.pathname} was redirected, and the client follows no redirect so that credentials never go elsewhere. Check that spaceUrl is your space's own origin (https://<space>.signalwire.com).`,
+        `${method} ${new URL(url).pathname} was redirected, and the client follows no redirect so that credentials never go elsewhere. Check that spaceUrl is your space's own origin (https://<space>.signalwire.com).`,
       );
     }
     if (response) return this.cover(response);
@@ -101,7 +102,7 @@ export class Attempt implements AttemptOutcome {
     if (!(failure instanceof TypeError)) throw failure;
     const reason = innermost(failure);
     const detail = reason === failure ? "" : ` (${(reason as Error).message || (reason as { code?: string }).code})`;
-    throw new TypeError(`${method} ${url.pathname}: ${failure.message}${detail}`, { cause: failure });
+    throw new TypeError(`${method} ${new URL(url).pathname}: ${failure.message}${detail}`, { cause: failure });
   }
 
   /**

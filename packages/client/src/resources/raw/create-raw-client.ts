@@ -11,7 +11,7 @@ export function createRawClient({ apiRoot, send }: LamlCore): Client<paths> {
     // openapi-fetch hands over a Request; the wrapper sends its parts under the same policy.
     // openapi-fetch copies the init's own keys onto it, `timeoutMs` and `maxRetries` among them.
     fetch: async (request: Request & Pick<RequestOptions, "timeoutMs" | "maxRetries">) =>
-      send(new URL(request.url), {
+      send(request.url, {
         method: request.method,
         headers: request.headers,
         body: request.body && (await request.text()),
