@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { LamlClientError, type LamlLogger, withRaw } from "../src/index.js";
+import { createObserver } from "../src/observe/create-observer.js";
 import { fakeFetch, json, lamlError, networkError } from "./support/fake-fetch.js";
 import { API_TOKEN, CALL_SID, CONFERENCE_SID, PROJECT_ID, participant, testClient } from "./support/fixtures.js";
 
@@ -125,5 +126,24 @@ describe("logging", () => {
     expect(() => testClient(fetch)).toThrow(
       new LamlClientError('Invalid logLevel "verbose" (or LAML_LOG): expected off, error, warn, info, debug.'),
     );
+  });
+});
+
+describe("with no hook and logging off", () => {
+  test("there is no observer, so each attempt only checks for one", () => {
+    expect(createObserver({}, "off", console)).toBeUndefined();
+    expect(createObserver({ onRetry: () => {} }, "off", console)).toBeDefined();
+    expect(createObserver({}, "error", console)).toBeDefined();
+  });
+
+  test("a call times nothing and logs nothing; with a hook set, it times each attempt", async () => {
+    const now = vi.spyOn(performance, "now");
+    const log = vi.spyOn(console, "error");
+    const { fetch } = fakeFetch(json(participant(1)), json(participant(1)));
+    await testClient(fetch).participants.get(CONFERENCE_SID, CALL_SID);
+    expect(now).not.toHaveBeenCalled();
+    await testClient(fetch, { onResponse: () => {} }).participants.get(CONFERENCE_SID, CALL_SID);
+    expect(now).toHaveBeenCalledTimes(2);
+    expect(log).not.toHaveBeenCalled();
   });
 });

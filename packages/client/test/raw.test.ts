@@ -1,3 +1,4 @@
+import type { Middleware } from "openapi-fetch";
 import { describe, expect, test, vi } from "vitest";
 import { withRaw } from "../src/index.js";
 import { fakeFetch, json, lamlError } from "./support/fake-fetch.js";
@@ -61,5 +62,47 @@ describe("withRaw(laml).raw", () => {
     await traced.raw.GET(LIST, { params: { path } });
     await traced.participants.pages(CONFERENCE_SID).next();
     expect(requests.map((r) => r.headers.get("X-Trace"))).toEqual(["t-1", "t-1"]);
+  });
+
+  describe("middleware gets a real Request, and the client's policy still applies after it", () => {
+    /** A middleware that records what it was given and adds a header. */
+    function tracing() {
+      const seen: Array<{ isRequest: boolean; method: string; body: string | null }> = [];
+      const middleware: Middleware = {
+        async onRequest({ request }) {
+          seen.push({
+            isRequest: request instanceof Request,
+            method: request.method,
+            body: await request.clone().text(),
+          });
+          request.headers.set("X-Trace", "t-2");
+        },
+      };
+      return { seen, middleware };
+    }
+    const update = { params: { path: { ...path, CallSid: CALL_SID } }, body: { Muted: true } };
+
+    test("registered with use()", async () => {
+      const { fetch, requests } = fakeFetch(json(participant(1)));
+      const { raw } = withRaw(testClient(fetch));
+      const { seen, middleware } = tracing();
+      raw.use(middleware);
+      await raw.POST(`${LIST}/{CallSid}`, update);
+      expect(seen).toEqual([{ isRequest: true, method: "POST", body: "Muted=true" }]);
+      expect(requests[0]?.headers.get("X-Trace")).toBe("t-2");
+      expect(requests[0]?.headers.get("Authorization")).toMatch(/^Basic /);
+      expect(requests[0]?.body).toBe("Muted=true");
+    });
+
+    test("given to one call, and to no other", async () => {
+      const { fetch, requests } = fakeFetch(json(participant(1)), json(page([], null)));
+      const { raw } = withRaw(testClient(fetch));
+      const { seen, middleware } = tracing();
+      await raw.POST(`${LIST}/{CallSid}`, { ...update, middleware: [middleware] });
+      await raw.GET(LIST, { params: { path } });
+      expect(seen).toEqual([{ isRequest: true, method: "POST", body: "Muted=true" }]);
+      expect(requests.map((request) => request.headers.get("X-Trace"))).toEqual(["t-2", null]);
+      expect(requests[0]?.body).toBe("Muted=true");
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { LamlApiError, LamlClientError, withRaw } from "../src/index.js";
-import { fakeFetch, lamlError, networkError } from "./support/fake-fetch.js";
+import { fakeFetch, json, lamlError, networkError } from "./support/fake-fetch.js";
 import { API_TOKEN, CALL_SID, CONFERENCE_SID, PROJECT_ID, SPACE_URL, testClient } from "./support/fixtures.js";
 
 afterEach(() => {
@@ -110,6 +110,23 @@ describe("credentials go only to the configured origin", () => {
       new LamlClientError(`Refused https://evil.example.com: credentials go only to ${SPACE_URL}, the spaceUrl.`),
     );
     expect(requests).toHaveLength(0);
+  });
+
+  test("the gate compares origins, not text: look-alikes are refused, another spelling of the origin is not", async () => {
+    const { fetch, requests } = fakeFetch(json({}), json({}));
+    const { send } = testClient(fetch).core;
+    for (const [url, refused] of [
+      ["https://example.signalwire.com.evil.example/api", "https://example.signalwire.com.evil.example"],
+      ["https://example.signalwire.com@evil.example/api", "https://evil.example"],
+      ["https://example.signalwire.com:8443/api", "https://example.signalwire.com:8443"],
+      ["http://example.signalwire.com/api", "http://example.signalwire.com"],
+    ]) {
+      await expect(send(url as string, { method: "GET" })).rejects.toThrow(`Refused ${refused}: credentials go only`);
+    }
+    expect(requests).toHaveLength(0);
+    await send("HTTPS://Example.SignalWire.com:443/api/x", { method: "GET" });
+    await send(new URL("/api/y", SPACE_URL), { method: "GET" });
+    expect(requests.map((request) => request.url)).toEqual([`${SPACE_URL}/api/x`, `${SPACE_URL}/api/y`]);
   });
 
   test("asks fetch not to follow redirects, so credentials cannot follow one elsewhere", async () => {

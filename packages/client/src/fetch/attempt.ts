@@ -1,12 +1,28 @@
 import { LamlClientError } from "../errors/laml-client-error.js";
 import type { AttemptOutcome } from "./retry-delay.js";
 
+/**
+ * Node's fetch (undici) puts a connection back in its pool a turn of the event loop after the
+ * answer on it ends (in case the server closes it after all), so a request sent sooner opens a
+ * second connection. An attempt without a backoff first waits for that turn, which in Node, Bun
+ * and Deno is `setImmediate`'s: sequential calls then share one connection. Browsers have no
+ * `setImmediate` and pool connections their own way. Taken when the module loads, so that a
+ * test's fake timers, installed later, do not hold every request back until they are advanced.
+ */
+const { setImmediate } = globalThis as { setImmediate?: (callback: () => void) => unknown };
+
+/** The turn `setImmediate` waits for, or nothing where there is none. */
+function nextTurn(): Promise<void> | undefined {
+  return setImmediate && new Promise((resolve) => setImmediate(resolve));
+}
+
 /** What every attempt of one request sends, prepared once by the fetch wrapper. */
 export interface AttemptRequest {
-  fetch: (url: URL, init: RequestInit) => Promise<Response>;
-  url: URL;
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
+  /** Absolute, on the client's origin. */
+  url: string;
   method: string;
-  headers: Headers;
+  headers: HeadersInit;
   body: string | null | undefined;
   timeoutMs: number;
   /** The caller's signal: its abort ends the attempt, and is final. */
@@ -39,13 +55,17 @@ export class Attempt implements AttemptOutcome {
   }
 
   /**
-   * Waits `delay` ms, then awaits `before` (the hooks), then sends; sets `response` or `failure`.
+   * Waits `delay` ms (with none, a turn: `nextTurn`), then awaits `before` (the hooks), then sends; sets `response` or `failure`.
    * Rejects only with the caller's abort.
    */
   async send(delay: number, before?: () => Promise<void>): Promise<void> {
     const { fetch, url, method, headers, body, timeoutMs, signal } = this.request;
     try {
       if (delay) await this.wait(new Promise((resolve) => (this.timer = setTimeout(resolve, delay))));
+      else {
+        const turn = nextTurn();
+        if (turn) await this.wait(turn);
+      }
       if (before) {
         this.failedBefore = true;
         await this.wait(before());
@@ -74,7 +94,7 @@ export class Attempt implements AttemptOutcome {
     if (response?.type === "opaqueredirect") {
       this.settle();
       throw new LamlClientError(
-        `${method} ${url.pathname} was redirected, and the client follows no redirect so that credentials never go elsewhere. Check that spaceUrl is your space's own origin (https://<space>.signalwire.com).`,
+        `${method} ${new URL(url).pathname} was redirected, and the client follows no redirect so that credentials never go elsewhere. Check that spaceUrl is your space's own origin (https://<space>.signalwire.com).`,
       );
     }
     if (response) return this.cover(response);
@@ -82,7 +102,7 @@ export class Attempt implements AttemptOutcome {
     if (!(failure instanceof TypeError)) throw failure;
     const reason = innermost(failure);
     const detail = reason === failure ? "" : ` (${(reason as Error).message || (reason as { code?: string }).code})`;
-    throw new TypeError(`${method} ${url.pathname}: ${failure.message}${detail}`, { cause: failure });
+    throw new TypeError(`${method} ${new URL(url).pathname}: ${failure.message}${detail}`, { cause: failure });
   }
 
   /**

@@ -20,7 +20,7 @@ export interface LamlRequestInit extends Omit<RequestOptions, "signal"> {
 }
 
 /** Sends one request under the client's policy (see `createLamlFetch`). */
-export type LamlFetch = (url: URL, init: LamlRequestInit) => Promise<Response>;
+export type LamlFetch = (url: URL | string, init: LamlRequestInit) => Promise<Response>;
 
 /**
  * Whether sending this update twice has the effect of sending it once: every field it sets is
@@ -42,22 +42,35 @@ function idempotentUpdate(body: string | null | undefined): boolean {
  */
 export function createLamlFetch(options: ResolvedOptions): LamlFetch {
   const { origin, authorization, userAgent, fetch, observer } = options;
-  return async (url, init) => {
-    // The one gate before credentials are attached: a next_page_uri or a raw `baseUrl` elsewhere stops here.
-    if (url.origin !== origin) {
-      throw new LamlClientError(`Refused ${url.origin}: credentials go only to ${origin}, the spaceUrl.`);
+  const onOrigin = `${origin}/`;
+  // What a request sends when neither the call nor the client adds a header: records made once,
+  // which fetch copies as it would a `Headers`, instead of a `Headers` built per call.
+  const own = { authorization, "user-agent": userAgent };
+  // The update takes a form body, which the client writes (`serializeForm`); this spares
+  // `raw.POST` callers openapi-fetch's JSON default.
+  const ownPost = { ...own, "content-type": FORM };
+  return async (target, init) => {
+    // The one gate before credentials are attached: a next_page_uri or a raw `baseUrl` elsewhere
+    // stops here. A URL written from the origin passes on its prefix; any other is parsed.
+    let url = `${target}`;
+    if (!url.startsWith(onOrigin)) {
+      const parsed = new URL(url);
+      if (parsed.origin !== origin) {
+        throw new LamlClientError(`Refused ${parsed.origin}: credentials go only to ${origin}, the spaceUrl.`);
+      }
+      url = parsed.href;
     }
     const { method, body } = init;
-    const headers = new Headers(init.headers);
-    options.headers?.forEach((value, name) => {
-      if (!headers.has(name)) headers.set(name, value);
-    });
-    headers.set("Authorization", authorization);
-    headers.set("User-Agent", userAgent);
-    // The update takes a form body, which the client writes (`serializeForm`); this spares
-    // `raw.POST` callers openapi-fetch's JSON default.
     const post = method === "POST";
-    if (post) headers.set("Content-Type", FORM);
+    let headers: HeadersInit = post ? ownPost : own;
+    if (init.headers || options.headers) {
+      const merged = new Headers(init.headers);
+      options.headers?.forEach((value, name) => {
+        if (!merged.has(name)) merged.set(name, value);
+      });
+      for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+      headers = merged;
+    }
     const idempotent = !post || idempotentUpdate(body);
     const timeoutMs = timeoutMsOf(init.timeoutMs, options.timeoutMs);
     const maxRetries = maxRetriesOf(init.maxRetries, options.maxRetries);

@@ -45,19 +45,19 @@ export function createObserver(hooks: LamlHooks, level: LogLevel, logger: LamlLo
       if (!onRequest) return;
       const shown = new Headers(headers);
       shown.set("Authorization", "[redacted]");
-      await callHook("onRequest", onRequest, { method, url: url.href, headers: shown, attempt });
+      await callHook("onRequest", onRequest, { method, url, headers: shown, attempt });
     },
     async after({ response, failure }, { method, url }, attempt, durationMs, delay) {
       const status = response?.status;
       const error = response ? undefined : failure;
       if (onResponse) {
-        const event = { method, url: url.href, attempt, durationMs, status, headers: response?.headers, error };
+        const event = { method, url, attempt, durationMs, status, headers: response?.headers, error };
         await callHook("onResponse", onResponse, event);
       }
       if (onRetry && delay !== undefined) {
         await callHook("onRetry", onRetry, {
           method,
-          url: url.href,
+          url,
           attempt: attempt + 1,
           delayMs: delay,
           status,
@@ -65,7 +65,8 @@ export function createObserver(hooks: LamlHooks, level: LogLevel, logger: LamlLo
         });
       }
       if (!rank) return;
-      const line = `laml: ${method} ${url.pathname}${url.search} ${status ?? (error as Error)?.name}`;
+      const { pathname, search } = new URL(url);
+      const line = `laml: ${method} ${pathname}${search} ${status ?? (error as Error)?.name}`;
       if (rank > 3) logger.debug(`${line} ${Math.round(durationMs)} ms, retry ${attempt - 1}`);
       if (delay !== undefined) {
         if (rank > 1) logger.warn(`${line}: retry ${attempt} of the request in ${Math.round(delay)} ms`);

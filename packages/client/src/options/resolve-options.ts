@@ -11,7 +11,7 @@ import { type ApiRoot, resolveApiRoot } from "./resolve-api-root.js";
 export interface ResolvedOptions extends ApiRoot {
   accountSid: string;
   authorization: string;
-  fetch: (url: URL, init: RequestInit) => Promise<Response>;
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
   timeoutMs: number;
   maxRetries: number;
   userAgent: string;

@@ -11,8 +11,8 @@ export type PageEnvelope = Pick<components["schemas"]["ParticipantPage"], "next_
  * repeats a page.
  */
 export async function* paginate<Page extends PageEnvelope>(
-  getPage: (url: URL) => Promise<Page>,
-  first: URL,
+  getPage: (url: string) => Promise<Page>,
+  first: string,
   origin: string,
 ): AsyncGenerator<Page, void, undefined> {
   let page = await getPage(first);
@@ -26,6 +26,6 @@ export async function* paginate<Page extends PageEnvelope>(
     previous = uri;
     // The API's URIs are absolute paths, starting with the API's base path: resolved against the
     // origin, not the API root, that path is not doubled.
-    page = await getPage(new URL(uri, origin));
+    page = await getPage(new URL(uri, origin).href);
   }
 }

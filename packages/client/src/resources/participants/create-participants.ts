@@ -16,24 +16,43 @@ const ONE: ParticipantPath = `${LIST}/{CallSid}`;
 type PathParams = Record<keyof operations["getParticipant"]["parameters"]["path"], string | undefined>;
 
 /**
+ * A path template split once, so that no call scans it: literal text at even indexes, the
+ * names of the parameters between them at odd ones.
+ */
+const split = (template: string) => template.split(/{(\w+)}/) as (keyof PathParams)[];
+const LIST_PARTS = split(LIST);
+const ONE_PARTS = split(ONE);
+
+/**
  * `laml.participants`. Its methods send through the core's fetch wrapper directly, as `withRaw(laml).raw`'s
  * openapi-fetch does in the end, but without the Request, signal and serializers openapi-fetch
  * makes first (bench/README.md). SIDs are checked before any request.
  */
 export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCore): ParticipantsResource {
   // The spec's path template with its parameters put in; checked SIDs need no encoding.
-  const url = (template: string, conferenceSid: string, callSid?: string) => {
+  const url = (parts: (keyof PathParams)[], conferenceSid: string, callSid?: string) => {
     const params: PathParams = {
       AccountSid: accountSid,
       ConferenceSid: assertSid("conferenceSid", conferenceSid),
       CallSid: callSid === undefined ? callSid : assertSid("callSid", callSid),
     };
-    return new URL(apiRoot + template.replace(/{(\w+)}/g, (_, name: keyof PathParams) => params[name] as string));
+    let path = apiRoot;
+    parts.forEach((part, index) => {
+      path += index % 2 ? params[part] : part;
+    });
+    return path;
   };
   // One request's data (a participant's, or a page's), and through `withResponse()` the answer it
-  // came from. The URL is built inside the promise, so that a bad SID rejects like any other failure.
-  const call = <T>(method: string, target: () => URL, options: CallOptions = {}, body?: string): LamlPromise<T> => {
-    const answer = (async () => send(target(), { ...options, method, body }))();
+  // came from. The URL is built here, so that a bad SID rejects like any other failure; the init
+  // is written out rather than spread from the options, which every call would pay for.
+  const call = <T>(method: string, target: () => string, options: CallOptions = {}, body?: string): LamlPromise<T> => {
+    const { signal, timeoutMs, maxRetries, headers } = options;
+    let answer: Promise<Response>;
+    try {
+      answer = send(target(), { method, body, signal, timeoutMs, maxRetries, headers });
+    } catch (error) {
+      answer = Promise.reject(error);
+    }
     const data = answer.then((response) => readResult<T>(method, response));
     return Object.assign(data, { withResponse: async () => ({ data: await data, response: await answer }) });
   };
@@ -43,9 +62,10 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
     { from, signal, timeoutMs, maxRetries, headers, ...query } = {},
   ) => {
     const options = { signal, timeoutMs, maxRetries, headers };
-    let first = url(LIST, conferenceSid);
+    let first = url(LIST_PARTS, conferenceSid);
     if (from === undefined) {
-      first.search = serializeForm(query);
+      const search = serializeForm(query);
+      if (search) first += `?${search}`;
     } else {
       const given = Object.entries(query).flatMap(([name, value]) => (value === undefined ? [] : [name]));
       if (given.length > 0) {
@@ -54,7 +74,7 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
         );
       }
       // Resolved against the origin like every next_page_uri; the wrapper refuses another origin.
-      first = new URL(from, origin);
+      first = new URL(from, origin).href;
     }
     return paginate((target) => call("GET", () => target, options), first, origin);
   };
@@ -71,9 +91,9 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
       return takeItems(pages(conferenceSid, { ...options, PageSize } as typeof options), "participants", most);
     },
     pages,
-    get: (conferenceSid, callSid, options) => call("GET", () => url(ONE, conferenceSid, callSid), options),
+    get: (conferenceSid, callSid, options) => call("GET", () => url(ONE_PARTS, conferenceSid, callSid), options),
     update: (conferenceSid, callSid, body, options) =>
-      call("POST", () => url(ONE, conferenceSid, callSid), options, serializeForm(body)),
-    remove: (conferenceSid, callSid, options) => call("DELETE", () => url(ONE, conferenceSid, callSid), options),
+      call("POST", () => url(ONE_PARTS, conferenceSid, callSid), options, serializeForm(body)),
+    remove: (conferenceSid, callSid, options) => call("DELETE", () => url(ONE_PARTS, conferenceSid, callSid), options),
   };
 }
