@@ -55,8 +55,8 @@ export class Attempt implements AttemptOutcome {
   }
 
   /**
-   * Waits `delay` ms (with none, a turn: `nextTurn`), then awaits `before` (the hooks), then sends; sets `response` or `failure`.
-   * Rejects only with the caller's abort.
+   * Waits `delay` ms (with none, a turn: `nextTurn`), then awaits `before` (the hooks), then
+   * sends; sets `response` or `failure`. Rejects only with the caller's abort.
    */
   async send(delay: number, before?: () => Promise<void>): Promise<void> {
     const { fetch, url, method, headers, body, timeoutMs, signal } = this.request;
