@@ -13,14 +13,17 @@ async function sent(requests: unknown[], count: number) {
   while (requests.length <= count) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
-// Taken before any test fakes the timers: the client sends a request a real turn of the event
-// loop after it is made (`nextTurn` in src/fetch/attempt.ts), which fake timers do not advance.
-const { setTimeout: realSetTimeout } = globalThis;
+// Taken before any test fakes the timers: the client sends a request a real `setImmediate` turn
+// after it is made (`nextTurn` in src/fetch/attempt.ts), which fake timers do not advance.
+const { setImmediate: realSetImmediate } = globalThis;
 
-/** Advances fake time by `ms`, then lets the requests its timers started go out and be answered. */
+/**
+ * Advances fake time by `ms`, then lets the requests its timers started go out and be answered:
+ * immediates run in order, so one queued now runs after theirs, and the fake answers in microtasks.
+ */
 async function advance(ms: number) {
   await vi.advanceTimersByTimeAsync(ms);
-  await new Promise((resolve) => realSetTimeout(resolve, 1));
+  await new Promise((resolve) => realSetImmediate(resolve));
 }
 
 /** Every `change` detail the roster dispatches, and every `error`. */
