@@ -11,8 +11,10 @@ import { specFacts } from "./spec-facts.mjs";
  */
 
 // Any prefix: @laml/client and openapi-fetch use the spec's `/api/laml/2010-04-01`, twilio-node
-// (as SignalWire's fork configures it) uses `/2010-04-01`, and both add or omit `.json`.
-const collectionRoute = /\/Accounts\/([^/]+)\/Conferences\/([^/]+)\/Participants(?:\.json)?$/;
+// (as SignalWire's fork configures it) uses `/2010-04-01`, and both add or omit the `.json` suffix.
+const collectionRoute = new RegExp(
+  `/Accounts/([^/]+)/Conferences/([^/]+)/Participants(?:${specFacts.uriSuffix.replace(".", "\\.")})?$`,
+);
 
 /** A JSON error body in the API's shape, so clients fail as they would against the real API. */
 function fail(

@@ -12,6 +12,11 @@ import { specFacts } from "./spec-facts.mjs";
  * @property {number} page Zero-based page index.
  */
 
+/** `path` without the URI suffix (`.json`) it may have been requested with. */
+export function withoutSuffix(/** @type {string} */ path) {
+  return path.endsWith(specFacts.uriSuffix) ? path.slice(0, -specFacts.uriSuffix.length) : path;
+}
+
 /** A deterministic, valid UUID for the participant at `index`, so every run sends the same bytes. */
 function callSidAt(/** @type {number} */ index) {
   return `00000000-0000-4000-8000-${index.toString(16).padStart(12, "0")}`;
@@ -36,7 +41,7 @@ export function participantPage({ collectionPath, accountSid, conferenceSid, tot
       conference_sid: conferenceSid,
       call_sid: callSid,
       muted: index % 2 === 0,
-      uri: `${collectionPath.replace(/\.json$/, "")}/${callSid}.json`,
+      uri: `${withoutSuffix(collectionPath)}/${callSid}${specFacts.uriSuffix}`,
     });
   }
   const uri = (/** @type {number} */ at, token = "") =>

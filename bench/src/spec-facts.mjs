@@ -12,6 +12,12 @@ if (missing.length > 0) {
   throw new Error(`The spec's Participant example lacks required fields ${missing.join(", ")}; fix the example.`);
 }
 
+// The suffix the API's URIs carry (`.json`), as the spec's example participant's `uri` writes it.
+const uriSuffix = /(\.\w+)(?:\?|$)/.exec(exampleParticipant.uri ?? "")?.[1];
+if (!uriSuffix) {
+  throw new Error(`The spec's Participant example has no suffixed uri (${exampleParticipant.uri}); fix the example.`);
+}
+
 /** The first LaML error code the spec lists for an HTTP status (`401` is `20003`). */
 function errorCodeFor(/** @type {number} */ status) {
   const found = errorCodes.find(({ statuses }) => statuses.includes(String(status)));
@@ -19,7 +25,7 @@ function errorCodeFor(/** @type {number} */ status) {
   return found.code;
 }
 
-/** The spec facts the benchmark uses: base path, default page size, an example participant, error codes. */
+/** The spec facts the benchmark uses: base path, default page size, an example participant, URI suffix, error codes. */
 export const specFacts = Object.freeze({
   /** The path every operation lives under, e.g. `/api/laml/2010-04-01`. */
   basePath: apiBasePath,
@@ -27,5 +33,7 @@ export const specFacts = Object.freeze({
   defaultPageSize: /** @type {number} */ (parameter("listParticipants", "PageSize").schema.default),
   /** A complete participant, as the spec's own example shows one. */
   exampleParticipant,
+  /** What the API's URIs end with, and what any path may also be requested with: `.json`. */
+  uriSuffix,
   errorCodeFor,
 });

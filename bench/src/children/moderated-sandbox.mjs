@@ -2,6 +2,7 @@
 // updates it applied, so the mute benchmark can check that everyone was muted exactly once.
 import { startSandbox } from "@laml/sandbox";
 import { answerParent } from "../answer-parent.mjs";
+import { withoutSuffix } from "../participant-page.mjs";
 
 /** Successful updates per CallSid since the last conference was added, and requests answered. */
 const counts = { updates: new Map(), requests: 0 };
@@ -24,7 +25,7 @@ answerParent(
         onResponse: ({ operationId, url, status, injected }) => {
           counts.requests++;
           if (operationId !== "updateParticipant" || injected || status !== 200) return;
-          const callSid = (new URL(url, "http://sandbox").pathname.split("/").pop() ?? "").replace(/\.json$/, "");
+          const callSid = withoutSuffix(new URL(url, "http://sandbox").pathname.split("/").pop() ?? "");
           counts.updates.set(callSid, (counts.updates.get(callSid) ?? 0) + 1);
         },
       });
