@@ -26,4 +26,8 @@ export default defineConfig({
   // import than this whole package takes to load (docs/decisions.md). It stays a dependency for
   // the types of `withRaw(laml).raw`.
   noExternal: ["openapi-fetch"],
+  // Each entry is one self-contained file, as CommonJS builds are: a module two entries share
+  // (the roster's and bulk's not-found check) is copied into both, not split into a chunk that a
+  // page loading `dist/index.js` through an import map would also have to find.
+  splitting: false,
 });

@@ -1,7 +1,7 @@
+import { isParticipantGone } from "../errors/is-participant-gone.js";
 import type { RequestOptions } from "../options/request-options.js";
 import type { ParticipantsResource } from "../resources/participants/participants-resource.js";
 import type { BulkFailure, BulkOptions } from "./bulk-options.js";
-import { isGone } from "./is-gone.js";
 
 /** The requests in flight when `concurrency` is not given. */
 const DEFAULT_CONCURRENCY = 8;
@@ -63,7 +63,7 @@ export async function forEachParticipant<T>(
       try {
         outcomes[index] = { done: await act(queue[index] as string, options) };
       } catch (error) {
-        outcomes[index] = isGone(error) ? { gone: true } : { failed: error };
+        outcomes[index] = isParticipantGone(error) ? { gone: true } : { failed: error };
       }
     }
   };

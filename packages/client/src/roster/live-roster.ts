@@ -1,10 +1,10 @@
 import type { Participant } from "@laml/types";
 import type { LamlClient } from "../create-laml-client.js";
+import { isParticipantGone } from "../errors/is-participant-gone.js";
 import { changedFields } from "./changed-fields.js";
 import type { ConferenceEvent } from "./conference-event.js";
 import { eventTime } from "./event-time.js";
 import { FLAG_PATCHES } from "./flag-patches.js";
-import { isNotFound } from "./is-not-found.js";
 import type { Roster, RosterChange, RosterChangeReason } from "./roster.js";
 
 /** What the roster knows of one call, in the conference or not. */
@@ -154,8 +154,8 @@ export class LiveRoster extends EventTarget implements Roster {
         (error: unknown) => {
           const now = this.#entries.get(callSid);
           if (now?.joining === joining) now.joining = now.pending = undefined;
-          // 404: the participant has already left; there is nobody to add.
-          if (isNotFound(error) || this.#stop.signal.aborted) return;
+          // 404, not found: the participant has already left; there is nobody to add.
+          if (isParticipantGone(error) || this.#stop.signal.aborted) return;
           this.dispatchEvent(new CustomEvent("error", { detail: error }));
         },
       );

@@ -19,7 +19,7 @@ type PathParams = Record<keyof operations["getParticipant"]["parameters"]["path"
  * A path template split once, so that no call scans it: literal text at even indexes, the
  * names of the parameters between them at odd ones.
  */
-const split = (template: string) => template.split(/{(\w+)}/) as (keyof PathParams)[];
+const split = (template: string) => template.split(/{(\w+)}/);
 const LIST_PARTS = split(LIST);
 const ONE_PARTS = split(ONE);
 
@@ -30,7 +30,7 @@ const ONE_PARTS = split(ONE);
  */
 export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCore): ParticipantsResource {
   // The spec's path template with its parameters put in; checked SIDs need no encoding.
-  const url = (parts: (keyof PathParams)[], conferenceSid: string, callSid?: string) => {
+  const url = (parts: string[], conferenceSid: string, callSid?: string) => {
     const params: PathParams = {
       AccountSid: accountSid,
       ConferenceSid: assertSid("conferenceSid", conferenceSid),
@@ -38,7 +38,7 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
     };
     let path = apiRoot;
     parts.forEach((part, index) => {
-      path += index % 2 ? params[part] : part;
+      path += index % 2 ? params[part as keyof PathParams] : part;
     });
     return path;
   };
