@@ -1,4 +1,4 @@
-import { bundle, HTTP_METHODS } from "@laml/spec";
+import { bundle, readWebhooks } from "@laml/spec";
 
 /**
  * The spec as the docs page shows it. Redoc renders a webhook's payload examples but not its
@@ -8,15 +8,13 @@ import { bundle, HTTP_METHODS } from "@laml/spec";
  */
 export function docsSpec() {
   const spec = structuredClone(bundle);
-  for (const item of Object.values(spec.webhooks ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const webhook = item[method];
-      if (!webhook?.["x-codeSamples"]?.length) continue;
-      const blocks = webhook["x-codeSamples"].map(
-        ({ lang, label, source }) => `### ${label ?? lang}\n\n\`\`\`${lang.toLowerCase()}\n${source.trimEnd()}\n\`\`\``,
-      );
-      webhook.description = [webhook.description?.trimEnd(), ...blocks].filter(Boolean).join("\n\n");
-    }
+  // Each webhook's `raw` is the clone's own operation object, so the description is set on the clone.
+  for (const { raw, codeSamples } of readWebhooks(spec)) {
+    if (codeSamples.length === 0) continue;
+    const blocks = codeSamples.map(
+      ({ lang, label, source }) => `### ${label ?? lang}\n\n\`\`\`${lang.toLowerCase()}\n${source.trimEnd()}\n\`\`\``,
+    );
+    raw.description = [raw.description?.trimEnd(), ...blocks].filter(Boolean).join("\n\n");
   }
   return spec;
 }
