@@ -3,10 +3,14 @@ import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { createLamlClient } from "@laml/client";
 import { removeAll, updateAll } from "@laml/client/bulk";
+import { parameter } from "@laml/spec";
 import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import { DEMO, demoSeed } from "../src/cli/demo.js";
 import { startSandbox } from "../src/start-sandbox.js";
 import { contractRecorder } from "./contract.js";
+
+/** The API's largest page, which a bulk call's listing asks for. */
+const PAGE_SIZE_MAX = (parameter("listParticipants", "PageSize").schema as { maximum: number }).maximum;
 
 // @laml/client/bulk against a real sandbox over HTTP: a few hundred participants, real paging,
 // injected 429s and latency, and the sandbox's own state as the judge.
@@ -88,7 +92,7 @@ describe("updateAll", () => {
     expect(flight.most).toBe(8);
     // One page: the listing asks for the API's largest.
     const listings = contract.exchanges.filter((e) => e.operationId === "listParticipants");
-    expect(listings.map((e) => new URL(e.url, sb.url).searchParams.get("PageSize"))).toEqual(["1000"]);
+    expect(listings.map((e) => new URL(e.url, sb.url).searchParams.get("PageSize"))).toEqual([String(PAGE_SIZE_MAX)]);
   });
 
   test("retries the 429s the API sends and still updates everyone once", async () => {
