@@ -23,7 +23,9 @@ export const CACHE_DIR = fileURLToPath(new URL("../node_modules/.cache/runtimes/
 function reportedVersion(file, version) {
   if (!existsSync(file)) return null;
   const result = spawnSync(file, ["--version"], { encoding: "utf8" });
-  return result.status === 0 && result.stdout.includes(version) ? result.stdout : null;
+  // A whole version: 1.4.5 is not 1.4.50.
+  const whole = new RegExp(`(^|[^\\d.])${version.replaceAll(".", "\\.")}($|[^\\d.])`);
+  return result.status === 0 && whole.test(result.stdout) ? result.stdout : null;
 }
 
 /**
