@@ -13,7 +13,7 @@ import { specFacts } from "./spec-facts.mjs";
  */
 
 /** `path` without the URI suffix (`.json`) it may have been requested with. */
-export function withoutSuffix(/** @type {string} */ path) {
+function withoutSuffix(/** @type {string} */ path) {
   return path.endsWith(specFacts.uriSuffix) ? path.slice(0, -specFacts.uriSuffix.length) : path;
 }
 

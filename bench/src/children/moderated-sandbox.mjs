@@ -2,7 +2,6 @@
 // updates it applied, so the mute benchmark can check that everyone was muted exactly once.
 import { startSandbox } from "@laml/sandbox";
 import { answerParent } from "../answer-parent.mjs";
-import { withoutSuffix } from "../participant-page.mjs";
 
 /** Successful updates per CallSid since the last conference was added, and requests answered. */
 const counts = { updates: new Map(), requests: 0 };
@@ -22,10 +21,10 @@ answerParent(
     if (request.latencyMs !== undefined) {
       sandbox = await startSandbox({
         faults: { latencyMs: request.latencyMs },
-        onResponse: ({ operationId, url, status, injected }) => {
+        onResponse: ({ operationId, params, status, injected }) => {
           counts.requests++;
           if (operationId !== "updateParticipant" || injected || status !== 200) return;
-          const callSid = withoutSuffix(new URL(url, "http://sandbox").pathname.split("/").pop() ?? "");
+          const callSid = params.CallSid ?? "";
           counts.updates.set(callSid, (counts.updates.get(callSid) ?? 0) + 1);
         },
       });

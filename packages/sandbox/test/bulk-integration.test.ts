@@ -40,10 +40,7 @@ const changesPerCall = (operationId: string) => {
   const counts = new Map<string, number>();
   for (const exchange of contract.exchanges) {
     if (exchange.operationId !== operationId || exchange.injected || exchange.status >= 300) continue;
-    const callSid = new URL(exchange.url, sb.url).pathname
-      .split("/")
-      .at(-1)
-      ?.replace(/\.json$/, "") as string;
+    const callSid = exchange.params.CallSid as string;
     counts.set(callSid, (counts.get(callSid) ?? 0) + 1);
   }
   return counts;

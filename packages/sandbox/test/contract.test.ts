@@ -55,6 +55,19 @@ describe("the contract", () => {
     expect(outside.map(checkExchange)).toEqual([undefined, undefined, undefined]);
   });
 
+  test("each exchange names its operation's path parameters, without the .json suffix; none outside an operation", async () => {
+    await sb.request({ url: `${one}.json` });
+    await sb.request({ url: `${sb.participantsPath()}.json` });
+    await sb.request({ url: "/nowhere" });
+    faults.next("503");
+    await sb.request({ url: one });
+    const [single, list, unknown, injected] = sb.contract.exchanges.slice(-4);
+    const path = { AccountSid: account.projectId, ConferenceSid: conferenceSid };
+    expect(single).toMatchObject({ operationId: "getParticipant", params: { ...path, CallSid: callSid } });
+    expect(list).toMatchObject({ operationId: "listParticipants", params: path });
+    expect([unknown?.params, injected?.params]).toEqual([{}, {}]);
+  });
+
   test("the list's envelope has only keys Twilio-derived SDKs can read: the paging keys and participants", async () => {
     // twilio-python and SignalWire's Node SDK take the one key that is not a paging key as the
     // records, and throw "Page Records cannot be deserialized" if there are more.
@@ -75,7 +88,13 @@ describe("the contract", () => {
   });
 
   test("the checker catches a response that breaks the spec", () => {
-    const base = { method: "GET", url: one, headers: { "content-type": "application/json" }, injected: false };
+    const base = {
+      method: "GET",
+      url: one,
+      params: {},
+      headers: { "content-type": "application/json" },
+      injected: false,
+    };
     expect(checkExchange({ ...base, operationId: "getParticipant", status: 200, body: '{"call_sid":"x"}' })).toMatch(
       /required/,
     );

@@ -10,6 +10,7 @@ import { allowCrossOrigin } from "./allow-cross-origin.js";
 import { authenticate, projectIdOf } from "./authenticate.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
 import { MEDIA_TYPES } from "./media-types.js";
+import { keepPathParams } from "./path-params.js";
 import { type BodyKind, compileRequestValidator } from "./request-validator.js";
 
 /**
@@ -106,6 +107,7 @@ const operationRoutes: FastifyPluginCallback<ApiOptions> = (app, options, done) 
               params[lastParameter] = last.slice(0, -JSON_SUFFIX.length);
               json = true;
             }
+            keepPathParams(request, params);
             const valid = validate({
               params,
               query: request.query as Record<string, string | string[]>,

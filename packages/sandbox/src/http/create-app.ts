@@ -8,6 +8,7 @@ import type { SandboxState } from "../state/sandbox-state.js";
 import { apiRoutes, type RouteConfig } from "./api-routes.js";
 import { ErrorCode, LamlError } from "./laml-error.js";
 import { MEDIA_TYPES } from "./media-types.js";
+import { pathParamsOf } from "./path-params.js";
 
 /** The largest request body the sandbox reads, in bytes. An update form is a few hundred. */
 export const BODY_LIMIT = 64 * 1024;
@@ -19,6 +20,12 @@ export interface SandboxExchange {
   url: string;
   /** The spec operation that answered; undefined for unknown routes, wrong methods and admin routes. */
   operationId: string | undefined;
+  /**
+   * The operation's path parameters by their names in the spec (e.g. `CallSid`), without the
+   * `.json` suffix; empty when no operation ran (an unknown route, an admin route, an injected
+   * fault, a request refused before its handler).
+   */
+  params: Record<string, string>;
   status: number;
   headers: Record<string, unknown>;
   /** The response body as sent (empty for 204). */
@@ -53,6 +60,7 @@ export function createApp(options: AppOptions): FastifyInstance {
       method: request.method,
       url: request.url,
       operationId: (request.routeOptions.config as RouteConfig | undefined)?.operationId,
+      params: pathParamsOf(request),
       status: reply.statusCode,
       headers: reply.getHeaders(),
       body: typeof payload === "string" ? payload : payload === undefined || payload === null ? "" : String(payload),
