@@ -11,7 +11,7 @@ answerParent(
   /**
    * @param {{ file: string, connection: Connection } |
    *   { operation: "listPage" | "listPageRaw" | "listPageWithTimeout" | "listPageWithAttemptTimeout", conferenceSid: string, pageSize: number, calls: number } |
-   *   { operation: "listAll", conferenceSid: string, pageSize: number } |
+   *   { operation: "listAll" | "listAllWithAttemptTimeout", conferenceSid: string, pageSize: number } |
    *   { operation: "listEveryone", conferenceSid: string, pageSize?: undefined }} request
    */
   async (request) => {
@@ -25,9 +25,12 @@ answerParent(
     const { program, client } = loaded;
     const { conferenceSid, pageSize } = request;
     const { operation } = request;
-    const listPage = operation === "listAll" || operation === "listEveryone" ? undefined : program[operation];
+    const pagesThrough = operation === "listAll" || operation === "listAllWithAttemptTimeout";
+    const listAll = pagesThrough ? program[operation] : undefined;
     const listEveryone = operation === "listEveryone" ? program.listEveryone : undefined;
-    if (!(listPage || listEveryone || operation === "listAll")) throw new Error(`This program has no ${operation}.`);
+    const listPage =
+      pagesThrough || operation === "listEveryone" ? undefined : program[/** @type {"listPage"} */ (operation)];
+    if (!(listPage || listEveryone || listAll)) throw new Error(`This program has no ${operation}.`);
     const calls = "calls" in request ? request.calls : 1;
     let participants = 0;
     // Garbage collections: counts a busy machine does not change, so they show what a library
@@ -48,7 +51,7 @@ answerParent(
     for (let call = 0; call < calls; call++) {
       if (listPage) participants += (await listPage(client, conferenceSid, /** @type {number} */ (pageSize))).length;
       else if (listEveryone) await listEveryone(client, conferenceSid, () => participants++);
-      else await program.listAll(client, conferenceSid, /** @type {number} */ (pageSize), () => participants++);
+      else await listAll?.(client, conferenceSid, /** @type {number} */ (pageSize), () => participants++);
     }
     const ms = performance.now() - started;
     // CPU time of this process alone: the client's own cost, which other processes on a
