@@ -89,6 +89,28 @@ function listing(/** @type {SmokeConfig} */ config, /** @type {number} */ count)
 }
 
 /**
+ * A check that lists the participants matching `filter` and expects exactly `expected`, in order.
+ * @param {string} what the participants it expects, for the error
+ * @param {import("@laml/types").ListParticipantsQuery} filter the query, as the spec types it
+ * @param {(config: SmokeConfig) => string[]} expected
+ */
+function filtered(what, filter, expected) {
+  return {
+    requests: (/** @type {SmokeConfig} */ config) => listing(config, expected(config).length),
+    run: async (/** @type {SmokeConfig} */ config, /** @type {import("@laml/client").LamlClient} */ laml) => {
+      const listed = await collect(
+        laml.participants.list(config.conferenceSid, { ...filter, PageSize: config.pageSize }),
+      );
+      expectSame(
+        `${what} call_sids`,
+        listed.map((participant) => participant.call_sid),
+        expected(config),
+      );
+    },
+  };
+}
+
+/**
  * The checks, in the order they run: those that read come before those that change the
  * conference. Each says which requests it makes of the sandbox at `spaceUrl`, in order, so that
  * the test can check every runtime sent exactly those (the slow and flaky sandboxes' are not counted).
@@ -117,32 +139,8 @@ const CHECKS = {
       );
     },
   },
-  "filters by Muted": {
-    requests: (config) => listing(config, config.mutedCallSids.length),
-    run: async (config, laml) => {
-      const muted = await collect(
-        laml.participants.list(config.conferenceSid, { Muted: true, PageSize: config.pageSize }),
-      );
-      expectSame(
-        "muted call_sids",
-        muted.map((participant) => participant.call_sid),
-        config.mutedCallSids,
-      );
-    },
-  },
-  "filters by Hold": {
-    requests: (config) => listing(config, config.heldCallSids.length),
-    run: async (config, laml) => {
-      const held = await collect(
-        laml.participants.list(config.conferenceSid, { Hold: true, PageSize: config.pageSize }),
-      );
-      expectSame(
-        "held call_sids",
-        held.map((participant) => participant.call_sid),
-        config.heldCallSids,
-      );
-    },
-  },
+  "filters by Muted": filtered("muted", { Muted: true }, (config) => config.mutedCallSids),
+  "filters by Hold": filtered("held", { Hold: true }, (config) => config.heldCallSids),
   "gets one participant": {
     requests: (config) => [["getParticipant", String(config.mutedCallSids[0])]],
     run: async (config, laml) => {
