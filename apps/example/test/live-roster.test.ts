@@ -1,21 +1,12 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { startSandbox } from "@laml/sandbox";
+import { freeLoopbackPort } from "@laml/test-runtimes/free-loopback-port";
 import { afterAll, afterEach, describe, expect, test } from "vitest";
 
 const liveRoster = new URL("../dist/live-roster.js", import.meta.url).pathname;
 const sb = await startSandbox({ port: 0 });
 afterAll(() => sb.close());
 const { projectId, apiToken, signingKey } = sb.addAccount();
-
-/** A port nobody listens on now, so the conference can be subscribed before the program starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const running: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {
@@ -70,7 +61,8 @@ function rosterOf(lines: string[]): Record<string, string> {
 
 describe("the live-roster program", () => {
   test("ends equal to the sandbox's participants after one reconcile, with 20% of callbacks dropped and 20% repeated", async () => {
-    const port = await freePort();
+    // A port nobody listens on yet, so the conference can be subscribed before the program starts.
+    const port = await freeLoopbackPort();
     const conferenceSid = sb.addConference(projectId, {
       statusCallback: `http://127.0.0.1:${port}/conference-events`,
       statusCallbackEvent: "start end join leave mute hold",
@@ -112,7 +104,7 @@ describe("the live-roster program", () => {
   });
 
   test("refuses a callback that SignalWire did not sign, without printing the key", async () => {
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const conferenceSid = sb.addConference(projectId);
     const program = start(conferenceSid, port);
     await program.until(/^Following /);

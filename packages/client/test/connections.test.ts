@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "@laml/test-runtimes/listen-on-loopback";
 import { describe, expect, test } from "vitest";
 import { createLamlClient, type RawLamlClient, withRaw } from "../src/index.js";
 import { API_TOKEN, CONFERENCE_SID, PROJECT_ID, page, participant } from "./support/fixtures.js";
@@ -21,14 +21,12 @@ async function socketsOver(calls: (laml: RawLamlClient) => Promise<void>): Promi
   });
   let sockets = 0;
   server.on("connection", () => sockets++);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { origin: spaceUrl, close } = await listenOnLoopback(server);
   try {
-    const spaceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     await calls(withRaw(createLamlClient({ spaceUrl, projectId: PROJECT_ID, apiToken: API_TOKEN })));
     return sockets;
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await close();
   }
 }
 

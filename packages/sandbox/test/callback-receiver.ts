@@ -1,7 +1,6 @@
-import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createAjv, webhooks } from "@laml/spec";
+import { listenOnLoopback } from "@laml/test-runtimes/listen-on-loopback";
 import { afterAll } from "vitest";
 
 /** One request the receiver got. */
@@ -45,13 +44,8 @@ export async function callbackReceiver(options: { delayMs?: Record<string, numbe
       setTimeout(() => response.writeHead(204).end(), options.delayMs?.[parsed.pathname] ?? 0);
     });
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  afterAll(() => {
-    server.closeAllConnections();
-    server.close();
-  });
+  const { origin, close } = await listenOnLoopback(server);
+  afterAll(close);
   return { origin, received, at: (path: string) => received.filter((r) => r.path === path) };
 }
 

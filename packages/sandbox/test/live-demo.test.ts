@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test, vi } from "vitest";
 import { DEMO, demoSeed } from "../src/cli/demo.js";
 import { startLiveDemo } from "../src/cli/live-demo.js";
 import { startSandbox } from "../src/start-sandbox.js";
@@ -12,15 +12,6 @@ describe("the live demo", async () => {
    * test the same on a machine too busy to fire the timers on time.
    */
   const MOVES = 60;
-
-  /** Resolves once `done()` holds, checking every few milliseconds; rejects after `ms`. */
-  async function until(done: () => boolean, ms: number) {
-    const deadline = Date.now() + ms;
-    while (!done()) {
-      if (Date.now() > deadline) throw new Error(`the live demo made too few moves in ${ms} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
 
   /** Runs the live demo fast on a fresh demo sandbox until it has made MOVES moves; returns what it did. */
   async function live(seed: number) {
@@ -40,7 +31,10 @@ describe("the live demo", async () => {
       meanIntervalMs: 5,
       log: (line) => moves.push(line),
     });
-    await until(() => moves.length >= MOVES, 12_000);
+    await vi.waitFor(() => expect(moves.length, "moves the live demo made").toBeGreaterThanOrEqual(MOVES), {
+      timeout: 12_000,
+      interval: 10,
+    });
     stop();
     const count = moves.length;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -2,12 +2,18 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { run } from "./support/run.js";
+import { specFacts } from "./support/spec-facts.js";
 
 // Each entry point of the installed @laml/client run by Node from ESM and from CommonJS. Fake
 // fetches answer the REST calls, so nothing leaves the process.
 const { consumer, packed } = inject("packaging");
 const project = join(consumer, "node-consumers");
 const version = packed.find((pkg) => pkg.name === "@laml/client")?.version;
+const { apiBasePath, notFoundCode, pageSizeMax, pageTokenExample } = specFacts;
+/** The participants of conference `c` of account `p`, as the fake fetches' API serves them. */
+const participants = `http://127.0.0.1:4010${apiBasePath}/Accounts/p/Conferences/c/Participants`;
+/** A LaML 404, as the API answers a participant who is not there. */
+const notFound = `Response.json({ code: ${notFoundCode}, message: "Not found", status: 404 }, { status: 404 })`;
 
 /** The names a program takes from each module, loaded by `import` in ESM and `require` in CJS. */
 type Imports = Record<string, string[]>;
@@ -38,7 +44,7 @@ const PROGRAMS: NodeProgram[] = [
     body: `
 async function main() {
   const pages = [
-    { uri: "/", first_page_uri: "/", next_page_uri: "/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants?PageToken=PA1", previous_page_uri: null, page: 0, page_size: 1, participants: [{ call_sid: "call-0" }] },
+    { uri: "/", first_page_uri: "/", next_page_uri: "${new URL(participants).pathname}?PageToken=${pageTokenExample}", previous_page_uri: null, page: 0, page_size: 1, participants: [{ call_sid: "call-0" }] },
     { uri: "/", first_page_uri: "/", next_page_uri: null, previous_page_uri: null, page: 1, page_size: 1, participants: [{ call_sid: "call-1" }] },
   ];
   const requests = [];
@@ -59,11 +65,11 @@ main();
       sids: ["call-0", "call-1"],
       requests: [
         {
-          url: "http://127.0.0.1:4010/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants?PageSize=1000",
+          url: `${participants}?PageSize=${pageSizeMax}`,
           userAgent: `laml-client/${version}`,
         },
         {
-          url: "http://127.0.0.1:4010/api/laml/2010-04-01/Accounts/p/Conferences/c/Participants?PageToken=PA1",
+          url: `${participants}?PageToken=${pageTokenExample}`,
           userAgent: `laml-client/${version}`,
         },
       ],
@@ -83,7 +89,7 @@ async function main() {
   const people = [{ call_sid: "call-0", date_updated: "Tue, 24 Nov 2026 21:00:00 +0000" }];
   const fetch = async (request) => {
     if (new URL(request.url).pathname.endsWith("/Participants")) return Response.json({ next_page_uri: null, participants: people });
-    return Response.json({ code: 20404, message: "Not found", status: 404 }, { status: 404 });
+    return ${notFound};
   };
   const laml = createLamlClient({ spaceUrl: "http://127.0.0.1:4010", projectId: "p", apiToken: "t", fetch });
   const roster = await createRoster(laml, "c", { reconcileEveryMs: 60000 });
@@ -97,8 +103,9 @@ main();
     expected: { sids: ["call-0"], errors: [] },
   },
   {
-    // As the roster, the bulk entry tells a participant who left (404, code 20404) by the error's
-    // fields, since under CJS its bundle and the core's each have their own LamlApiError class.
+    // As the roster, the bulk entry tells a participant who left (404, with the spec's not-found
+    // code) by the error's fields, since under CJS its bundle and the core's each have their own
+    // LamlApiError class.
     name: "mutes a conference with @laml/client/bulk, telling who left from the core's error",
     imports: { "@laml/client": ["createLamlClient"], "@laml/client/bulk": ["withBulk"] },
     body: `
@@ -106,7 +113,7 @@ async function main() {
   const people = ["call-0", "call-1", "call-2"].map((call_sid) => ({ call_sid, muted: false }));
   const fetch = async (request) => {
     if (request.method === "GET") return Response.json({ next_page_uri: null, participants: people });
-    if (request.url.endsWith("/call-1")) return Response.json({ code: 20404, message: "Not found", status: 404 }, { status: 404 });
+    if (request.url.endsWith("/call-1")) return ${notFound};
     return Response.json({ call_sid: request.url.split("/").pop(), muted: true });
   };
   const laml = withBulk(createLamlClient({ spaceUrl: "http://127.0.0.1:4010", projectId: "p", apiToken: "t", fetch }));

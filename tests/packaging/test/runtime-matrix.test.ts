@@ -3,6 +3,8 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { SandboxExchange } from "@laml/sandbox";
+import { operation } from "@laml/spec";
 import { ensureBun } from "@laml/test-runtimes/ensure-bun";
 import { CHROMIUM_ARGS, ensureChromium } from "@laml/test-runtimes/ensure-chromium";
 import { ensureDeno } from "@laml/test-runtimes/ensure-deno";
@@ -12,12 +14,15 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import {
   CHECK_NAMES,
   type CheckResult,
+  expectedRequests,
   RESEND_CHECK,
   RESEND_OUTCOMES,
   type SmokeConfig,
+  type SmokeRequest,
 } from "./runtime-matrix/smoke-suite.mjs";
 import { install } from "./support/pack-and-install.js";
 import { runAsync } from "./support/run.js";
+import { specFacts } from "./support/spec-facts.js";
 import { startPageServer } from "./support/start-page-server.js";
 
 // The runtime matrix: a project outside the workspace installs every packed tarball (types,
@@ -32,8 +37,6 @@ type Sandbox = Awaited<ReturnType<typeof import("@laml/sandbox")["startSandbox"]
 let sandbox: Sandbox;
 let slowSandbox: Sandbox;
 let flakySandbox: Sandbox;
-/** How many requests of each method Node's run of the suite sent to the sandbox. */
-let nodeRequests: Record<string, number> = {};
 let page: Awaited<ReturnType<typeof startPageServer>>;
 
 /** Far beyond the suite's timeout, so only the client's timeout can end the slow call. */
@@ -46,20 +49,29 @@ const PAGE_SIZE = 3;
 /** Long enough for a loaded two-core machine; a run that hangs fails instead of stalling CI. */
 const RUN_MS = 60_000;
 
-/** The methods of the requests the sandbox answered, by the account (one per runtime) they named. */
-const methodsByAccount = new Map<string, string[]>();
-
-/** Records what the sandbox answered, by account. */
-function record({ method, url }: { method: string; url: string }) {
-  const account = /\/Accounts\/([^/]+)\//.exec(url)?.[1];
-  if (account) methodsByAccount.set(account, [...(methodsByAccount.get(account) ?? []), method]);
+/**
+ * A request as the tests compare them: its method, the spec operation that answered it (none for
+ * a CORS preflight) and the participant it named, e.g. `GET getParticipant <CallSid>`.
+ */
+function requestLine(...parts: (string | undefined)[]): string {
+  return parts.filter((part) => part !== undefined).join(" ");
 }
 
-/** How many requests of each method `methods` holds. */
-function countByMethod(methods: string[] = []) {
-  return Object.fromEntries(
-    [...new Set(methods)].sort().map((method) => [method, methods.filter((m) => m === method).length]),
-  );
+/** The requests the sandbox answered, in order, by the account (one per runtime) they named. */
+const answeredByAccount = new Map<string, string[]>();
+
+/** Records what the sandbox answered, by account: appended in place, as requests come. */
+function record({ method, url, operationId, params }: SandboxExchange) {
+  const account = /\/Accounts\/([^/]+)\//.exec(url)?.[1];
+  if (!account) return;
+  const answered = answeredByAccount.get(account) ?? [];
+  if (answered.length === 0) answeredByAccount.set(account, answered);
+  answered.push(requestLine(method, operationId, params.CallSid));
+}
+
+/** A request the suite expects, with the method the spec gives its operation. */
+function expectedLine([operationId, callSid]: SmokeRequest): string {
+  return requestLine(operation(operationId).method, operationId, callSid);
 }
 
 /** An account and a conference of the runtime's own, seeded, and the suite's configuration for it. */
@@ -88,6 +100,8 @@ function seed(): SmokeConfig {
     pageSize: PAGE_SIZE,
     missingCallSid: randomUUID(),
     timeoutMs: TIMEOUT_MS,
+    notFoundCode: specFacts.notFoundCode,
+    serviceUnavailableCode: specFacts.serviceUnavailableCode,
   };
 }
 
@@ -241,7 +255,6 @@ describe.each(RUNTIMES)("the smoke suite on $name", ({ name, browser, resends, r
     console.log(
       `${name}: installed (when missing) and ran the smoke suite in ${Math.round(performance.now() - started)} ms`,
     );
-    if (name === "Node") nodeRequests = countByMethod(methodsByAccount.get(outcome.config.projectId));
   }, 600_000);
 
   test("reports every check, in order", () => {
@@ -269,13 +282,16 @@ describe.each(RUNTIMES)("the smoke suite on $name", ({ name, browser, resends, r
     expect(injected).toEqual({ 429: 0, 503: 1, drop: 1 });
   });
 
-  // Node runs first: every runtime sends what it sent, and a browser adds CORS preflights
-  // (OPTIONS, for the Authorization header) on top, which no other runtime sends.
-  test(browser ? "sent the same requests as Node, and CORS preflights" : "sent the same requests as Node", () => {
-    const { OPTIONS, ...requests } = countByMethod(methodsByAccount.get(outcome.config.projectId));
-    expect(requests).toEqual(nodeRequests);
-    if (browser) expect(OPTIONS).toBeGreaterThan(0);
-    else expect(OPTIONS).toBeUndefined();
+  // Every runtime sends exactly the requests the suite's checks make, in order; a browser adds
+  // CORS preflights (OPTIONS, for the Authorization header) among them, which no other runtime sends.
+  test(browser ? "sent the suite's requests, and CORS preflights" : "sent the suite's requests, and no more", () => {
+    const answered = answeredByAccount.get(outcome.config.projectId) ?? [];
+    const preflights = answered.filter((line) => line.startsWith("OPTIONS"));
+    expect(answered.filter((line) => !line.startsWith("OPTIONS"))).toEqual(
+      expectedRequests(outcome.config).map(expectedLine),
+    );
+    if (browser) expect(preflights.length).toBeGreaterThan(0);
+    else expect(preflights).toEqual([]);
   });
 
   if (browser) {

@@ -52,15 +52,19 @@ describe("the installed @laml/sandbox, alone", () => {
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const url = /listening on (\S+)/.exec(output)?.[1];
+    const url = /listening on (\S+)/.exec(output)?.[1] ?? "";
+    // The curl line the banner gives, as its user would paste it once the variables are set: its
+    // path, suffix and page size are the sandbox's, not written out here.
+    const curlUrl = /curl -u \S+ \\\n\s+"([^"]+)"/.exec(output)?.[1] ?? "";
+    expect(curlUrl).toContain("$SIGNALWIRE_SPACE_URL");
+    const listing = curlUrl.replace("$SIGNALWIRE_SPACE_URL", url).replace("$SIGNALWIRE_PROJECT_ID", DEMO.projectId);
     const auth = Buffer.from(`${DEMO.projectId}:${DEMO.apiToken}`).toString("base64");
-    const response = await fetch(
-      `${url}/2010-04-01/Accounts/${DEMO.projectId}/Conferences/${DEMO.conferenceSid}/Participants.json?PageSize=5`,
-      { headers: { authorization: `Basic ${auth}` } },
-    );
+    const response = await fetch(listing, { headers: { authorization: `Basic ${auth}` } });
     expect(response.status).toBe(200);
     const page = (await response.json()) as { participants: { conference_sid: string }[] };
-    expect(page.participants.map((p) => p.conference_sid)).toEqual(Array(5).fill(DEMO.conferenceSid));
+    const pageSize = Number(new URL(listing).searchParams.get("PageSize"));
+    expect(pageSize).toBeGreaterThan(0);
+    expect(page.participants.map((p) => p.conference_sid)).toEqual(Array(pageSize).fill(DEMO.conferenceSid));
     // No repository here, and no docs server.
     expect(output).not.toContain("apps/example");
     expect(output).not.toContain("Docs ");

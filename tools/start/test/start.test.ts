@@ -1,25 +1,17 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
-import { createServer } from "node:net";
+import { freeLoopbackPort } from "@laml/test-runtimes/free-loopback-port";
 import { describe, expect, test } from "vitest";
 
 const root = new URL("../../..", import.meta.url).pathname;
-
-/** A port that was free a moment ago: the sandbox's banner needs the docs' port before they listen. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 /** Starts `tools/start/start.mjs` in a process group of its own, as a terminal would, on free ports. */
 async function start() {
   const child = spawn(process.execPath, ["tools/start/start.mjs", "--port", "0", "--quiet"], {
     cwd: root,
-    env: { ...process.env, DOCS_PORT: String(await freePort()) },
+    // The sandbox's banner needs the docs' port before they listen.
+    env: { ...process.env, DOCS_PORT: String(await freeLoopbackPort()) },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "@laml/test-runtimes/listen-on-loopback";
 import { afterEach, describe, expect, test } from "vitest";
 import { createCallbackApp as createExpressApp } from "./recipes/express.js";
 import { createCallbackApp as createFastifyApp } from "./recipes/fastify.js";
@@ -27,9 +27,9 @@ afterEach(async () => {
 });
 
 async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  closers.push(() => new Promise((resolve) => server.close(resolve)));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { origin, close } = await listenOnLoopback(server);
+  closers.push(close);
+  return origin;
 }
 
 /** Posts the fields to `url`, signed with `key` (or not signed), and answers the status. */

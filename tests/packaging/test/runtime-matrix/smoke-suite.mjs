@@ -21,6 +21,8 @@ import { createLamlClient, LamlApiError } from "@laml/client";
  * @property {number} timeoutMs the timeout of the call to the slow sandbox
  * @property {string} flakySpaceUrl a sandbox set to answer its next request with a 503 and to
  *   drop the connection of the one after, unanswered
+ * @property {number} notFoundCode the LaML error code of a 404, as the spec lists it
+ * @property {number} serviceUnavailableCode the LaML error code of a 503, as the spec lists it
  */
 
 /**
@@ -73,118 +75,180 @@ function expectApiError(/** @type {unknown} */ error, /** @type {number} */ stat
 }
 
 /**
- * The checks, in the order they run: those that read come before those that change the conference.
- * @type {Record<string, (config: SmokeConfig, laml: import("@laml/client").LamlClient) => Promise<string | void>>}
+ * A request a check makes of the sandbox at `spaceUrl`: the spec operation it calls (its
+ * `operationId`, which the test looks up in the spec, so a renamed operation fails it) and, for
+ * one participant's operations, the participant's CallSid.
+ * @typedef {[operationId: string, callSid?: string]} SmokeRequest
+ */
+
+/** The listing requests of `count` participants, `pageSize` to a page: one per page, and one for none. */
+function listing(/** @type {SmokeConfig} */ config, /** @type {number} */ count) {
+  /** @type {SmokeRequest} */
+  const list = ["listParticipants"];
+  return Array.from({ length: Math.max(1, Math.ceil(count / config.pageSize)) }, () => list);
+}
+
+/**
+ * A check that lists the participants matching `filter` and expects exactly `expected`, in order.
+ * @param {string} what the participants it expects, for the error
+ * @param {import("@laml/types").ListParticipantsQuery} filter the query, as the spec types it
+ * @param {(config: SmokeConfig) => string[]} expected
+ */
+function filtered(what, filter, expected) {
+  return {
+    requests: (/** @type {SmokeConfig} */ config) => listing(config, expected(config).length),
+    run: async (/** @type {SmokeConfig} */ config, /** @type {import("@laml/client").LamlClient} */ laml) => {
+      const listed = await collect(
+        laml.participants.list(config.conferenceSid, { ...filter, PageSize: config.pageSize }),
+      );
+      expectSame(
+        `${what} call_sids`,
+        listed.map((participant) => participant.call_sid),
+        expected(config),
+      );
+    },
+  };
+}
+
+/**
+ * The checks, in the order they run: those that read come before those that change the
+ * conference. Each says which requests it makes of the sandbox at `spaceUrl`, in order, so that
+ * the test can check every runtime sent exactly those (the slow and flaky sandboxes' are not counted).
+ * @type {Record<string, {
+ *   requests: (config: SmokeConfig) => SmokeRequest[],
+ *   run: (config: SmokeConfig, laml: import("@laml/client").LamlClient) => Promise<string | void>,
+ * }>}
  */
 const CHECKS = {
-  "lists every participant across pages": async (config, laml) => {
-    const pages = await collect(laml.participants.pages(config.conferenceSid, { PageSize: config.pageSize }));
-    const expectedPages = Math.ceil(config.callSids.length / config.pageSize);
-    expectSame("pages", pages.length, expectedPages);
-    expectSame(
-      "page numbers",
-      pages.map((page) => page.page),
-      [...Array(expectedPages).keys()],
-    );
-    const listed = await collect(laml.participants.list(config.conferenceSid, { PageSize: config.pageSize }));
-    expectSame(
-      "listed call_sids",
-      listed.map((participant) => participant.call_sid),
-      config.callSids,
-    );
+  "lists every participant across pages": {
+    requests: (config) => [...listing(config, config.callSids.length), ...listing(config, config.callSids.length)],
+    run: async (config, laml) => {
+      const pages = await collect(laml.participants.pages(config.conferenceSid, { PageSize: config.pageSize }));
+      const expectedPages = Math.ceil(config.callSids.length / config.pageSize);
+      expectSame("pages", pages.length, expectedPages);
+      expectSame(
+        "page numbers",
+        pages.map((page) => page.page),
+        [...Array(expectedPages).keys()],
+      );
+      const listed = await collect(laml.participants.list(config.conferenceSid, { PageSize: config.pageSize }));
+      expectSame(
+        "listed call_sids",
+        listed.map((participant) => participant.call_sid),
+        config.callSids,
+      );
+    },
   },
-  "filters by Muted": async (config, laml) => {
-    const muted = await collect(
-      laml.participants.list(config.conferenceSid, { Muted: true, PageSize: config.pageSize }),
-    );
-    expectSame(
-      "muted call_sids",
-      muted.map((participant) => participant.call_sid),
-      config.mutedCallSids,
-    );
+  "filters by Muted": filtered("muted", { Muted: true }, (config) => config.mutedCallSids),
+  "filters by Hold": filtered("held", { Hold: true }, (config) => config.heldCallSids),
+  "gets one participant": {
+    requests: (config) => [["getParticipant", String(config.mutedCallSids[0])]],
+    run: async (config, laml) => {
+      const callSid = String(config.mutedCallSids[0]);
+      const participant = await laml.participants.get(config.conferenceSid, callSid);
+      expectSame(
+        "participant",
+        [participant.call_sid, participant.conference_sid, participant.muted],
+        [callSid, config.conferenceSid, true],
+      );
+    },
   },
-  "filters by Hold": async (config, laml) => {
-    const held = await collect(laml.participants.list(config.conferenceSid, { Hold: true, PageSize: config.pageSize }));
-    expectSame(
-      "held call_sids",
-      held.map((participant) => participant.call_sid),
-      config.heldCallSids,
-    );
+  "updates a participant": {
+    requests: (config) => [
+      ["updateParticipant", String(config.mutedCallSids[0])],
+      ["getParticipant", String(config.mutedCallSids[0])],
+    ],
+    run: async (config, laml) => {
+      const callSid = String(config.mutedCallSids[0]);
+      const updated = await laml.participants.update(config.conferenceSid, callSid, { Muted: false, Hold: true });
+      expectSame("updated muted and hold", [updated.muted, updated.hold], [false, true]);
+      const read = await laml.participants.get(config.conferenceSid, callSid);
+      expectSame("muted and hold read back", [read.muted, read.hold], [false, true]);
+    },
   },
-  "gets one participant": async (config, laml) => {
-    const callSid = String(config.mutedCallSids[0]);
-    const participant = await laml.participants.get(config.conferenceSid, callSid);
-    expectSame(
-      "participant",
-      [participant.call_sid, participant.conference_sid, participant.muted],
-      [callSid, config.conferenceSid, true],
-    );
+  "removes a participant": {
+    requests: (config) => [
+      ["deleteParticipant", String(config.callSids.at(-1))],
+      ["getParticipant", String(config.callSids.at(-1))],
+      ...listing(config, config.callSids.length - 1),
+    ],
+    run: async (config, laml) => {
+      const callSid = String(config.callSids.at(-1));
+      await laml.participants.remove(config.conferenceSid, callSid);
+      expectApiError(
+        await rejection("get after remove", laml.participants.get(config.conferenceSid, callSid)),
+        404,
+        config.notFoundCode,
+      );
+      const listed = await collect(laml.participants.list(config.conferenceSid, { PageSize: config.pageSize }));
+      expectSame(
+        "call_sids after remove",
+        listed.map((participant) => participant.call_sid),
+        config.callSids.slice(0, -1),
+      );
+    },
   },
-  "updates a participant": async (config, laml) => {
-    const callSid = String(config.mutedCallSids[0]);
-    const updated = await laml.participants.update(config.conferenceSid, callSid, { Muted: false, Hold: true });
-    expectSame("updated muted and hold", [updated.muted, updated.hold], [false, true]);
-    const read = await laml.participants.get(config.conferenceSid, callSid);
-    expectSame("muted and hold read back", [read.muted, read.hold], [false, true]);
+  "rejects a missing participant with a LamlApiError 404": {
+    requests: (config) => [["getParticipant", config.missingCallSid]],
+    run: async (config, laml) => {
+      const error = await rejection(
+        "get of a missing participant",
+        laml.participants.get(config.conferenceSid, config.missingCallSid),
+      );
+      expectApiError(error, 404, config.notFoundCode);
+    },
   },
-  "removes a participant": async (config, laml) => {
-    const callSid = String(config.callSids.at(-1));
-    await laml.participants.remove(config.conferenceSid, callSid);
-    expectApiError(
-      await rejection("get after remove", laml.participants.get(config.conferenceSid, callSid)),
-      404,
-      20404,
-    );
-    const listed = await collect(laml.participants.list(config.conferenceSid, { PageSize: config.pageSize }));
-    expectSame(
-      "call_sids after remove",
-      listed.map((participant) => participant.call_sid),
-      config.callSids.slice(0, -1),
-    );
-  },
-  "rejects a missing participant with a LamlApiError 404": async (config, laml) => {
-    const error = await rejection(
-      "get of a missing participant",
-      laml.participants.get(config.conferenceSid, config.missingCallSid),
-    );
-    expectApiError(error, 404, 20404);
-  },
-  "rejects a call slower than timeoutMs with a TimeoutError": async (config) => {
-    const slow = createLamlClient({ ...credentials(config), spaceUrl: config.slowSpaceUrl });
-    const started = Date.now();
-    const call = slow.participants.get(config.conferenceSid, config.missingCallSid, {
-      timeoutMs: config.timeoutMs,
-      maxRetries: 0,
-    });
-    const error = await rejection("a call to the slow sandbox", call);
-    const message = error instanceof Error ? error.message : "";
-    if (
-      !(error instanceof Error) ||
-      error.name !== "TimeoutError" ||
-      !message.includes(`timed out after ${config.timeoutMs} ms`)
-    ) {
-      throw new Error(`expected a TimeoutError "timed out after ${config.timeoutMs} ms", got ${describe(error)}`);
-    }
-    // The sandbox's latency is far longer: an answer this late means the timeout did not cut it short.
-    const elapsed = Date.now() - started;
-    if (elapsed > config.timeoutMs * 20) throw new Error(`the call took ${elapsed} ms to time out`);
+  "rejects a call slower than timeoutMs with a TimeoutError": {
+    requests: () => [],
+    run: async (config) => {
+      const slow = createLamlClient({ ...credentials(config), spaceUrl: config.slowSpaceUrl });
+      const started = Date.now();
+      const call = slow.participants.get(config.conferenceSid, config.missingCallSid, {
+        timeoutMs: config.timeoutMs,
+        maxRetries: 0,
+      });
+      const error = await rejection("a call to the slow sandbox", call);
+      const message = error instanceof Error ? error.message : "";
+      if (
+        !(error instanceof Error) ||
+        error.name !== "TimeoutError" ||
+        !message.includes(`timed out after ${config.timeoutMs} ms`)
+      ) {
+        throw new Error(`expected a TimeoutError "timed out after ${config.timeoutMs} ms", got ${describe(error)}`);
+      }
+      // The sandbox's latency is far longer: an answer this late means the timeout did not cut it short.
+      const elapsed = Date.now() - started;
+      if (elapsed > config.timeoutMs * 20) throw new Error(`the call took ${elapsed} ms to time out`);
+    },
   },
   // Runtimes differ here, so the check reports which of the two outcomes this one had.
-  [RESEND_CHECK]: async (config) => {
-    const flaky = createLamlClient({ ...credentials(config), spaceUrl: config.flakySpaceUrl, maxRetries: 0 });
-    const get = () => flaky.participants.get(config.conferenceSid, config.missingCallSid);
-    // The 503 is answered and leaves the connection open for the next request to reuse.
-    expectApiError(await rejection("the first call to the flaky sandbox", get()), 503, 20504);
-    const error = await rejection("the second call to the flaky sandbox", get());
-    if (error instanceof TypeError) return RESEND_OUTCOMES.rejected;
-    // Only a request sent again reaches the sandbox's answer: the participant is missing.
-    expectApiError(error, 404, 20404);
-    return RESEND_OUTCOMES.resent;
+  [RESEND_CHECK]: {
+    requests: () => [],
+    run: async (config) => {
+      const flaky = createLamlClient({ ...credentials(config), spaceUrl: config.flakySpaceUrl, maxRetries: 0 });
+      const get = () => flaky.participants.get(config.conferenceSid, config.missingCallSid);
+      // The 503 is answered and leaves the connection open for the next request to reuse.
+      expectApiError(await rejection("the first call to the flaky sandbox", get()), 503, config.serviceUnavailableCode);
+      const error = await rejection("the second call to the flaky sandbox", get());
+      if (error instanceof TypeError) return RESEND_OUTCOMES.rejected;
+      // Only a request sent again reaches the sandbox's answer: the participant is missing.
+      expectApiError(error, 404, config.notFoundCode);
+      return RESEND_OUTCOMES.resent;
+    },
   },
 };
 
 /** The names of the checks, in the order they run; the test expects a result for each. */
 export const CHECK_NAMES = Object.keys(CHECKS);
+
+/**
+ * The requests the whole suite makes of the sandbox at `spaceUrl`, in the order it makes them.
+ * @param {SmokeConfig} config
+ * @returns {SmokeRequest[]}
+ */
+export function expectedRequests(config) {
+  return Object.values(CHECKS).flatMap((check) => check.requests(config));
+}
 
 /** The client options the suite passes: all of them, so no runtime's environment is read. */
 function credentials(/** @type {SmokeConfig} */ config) {
@@ -203,7 +267,7 @@ export async function runSmokeSuite(config) {
   const results = [];
   for (const [name, check] of Object.entries(CHECKS)) {
     try {
-      const observed = await check(config, laml);
+      const observed = await check.run(config, laml);
       results.push(observed === undefined ? { name, ok: true } : { name, ok: true, observed });
     } catch (error) {
       results.push({ name, ok: false, error: describe(error) });
