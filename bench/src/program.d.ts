@@ -19,20 +19,30 @@ export type Connect<C> = (connection: Connection) => C;
 /** One list request for a page of `pageSize`; resolves to the page's participants. */
 export type ListPage<C> = (client: C, conferenceSid: string, pageSize: number) => Promise<readonly unknown[]>;
 
-/** Reads every participant, following `next_page_uri`, and calls `visit` on each. */
-export type ListAll<C> = (
+/**
+ * An operation over one conference's participants, given `args` after the conference's SID, that
+ * calls `visit` on each participant it read or updated, so the harness can check it did all its work.
+ */
+export type Visiting<C, Args extends unknown[] = []> = (
   client: C,
   conferenceSid: string,
-  pageSize: number,
-  visit: (participant: unknown) => void,
+  ...rest: [...args: Args, visit: (participant: unknown) => void]
 ) => Promise<void>;
 
+/** Reads every participant, following `next_page_uri`, and calls `visit` on each. */
+export type ListAll<C> = Visiting<C, [pageSize: number]>;
+
 /** Reads every participant with the page size the library picks when given none, calling `visit` on each. */
-export type ListEveryone<C> = (
-  client: C,
-  conferenceSid: string,
-  visit: (participant: unknown) => void,
-) => Promise<void>;
+export type ListEveryone<C> = Visiting<C>;
+
+/**
+ * Mutes every unmuted participant of the conference, the way the library's users write it, and
+ * calls `visit` on each participant it updated.
+ */
+export type MuteEveryone<C> = Visiting<C>;
+
+/** Like `MuteEveryone`, with at most `concurrency` updates in flight. */
+export type MuteEveryoneConcurrently<C> = Visiting<C, [concurrency: number]>;
 
 /** What a program module exports. */
 export interface Program<C = unknown> {
@@ -49,4 +59,8 @@ export interface Program<C = unknown> {
   listAllWithAttemptTimeout?: ListAll<C>;
   /** Every participant at the library's own page size (not openapi-fetch, which has no paging). */
   listEveryone?: ListEveryone<C>;
+  /** `list()` of the unmuted, then a sequential `for` loop of `update()` (twilio-node and @laml/client). */
+  muteEveryone?: MuteEveryone<C>;
+  /** One bulk update of everyone unmuted (@laml/client's `updateAll`). */
+  muteEveryoneConcurrently?: MuteEveryoneConcurrently<C>;
 }

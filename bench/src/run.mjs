@@ -1,9 +1,10 @@
 // `pnpm bench`: runs every benchmark at full size, prints the table and writes RESULTS.md.
-// `node src/run.mjs --only per-call,paging` runs a subset and prints it without writing the file.
+// `node src/run.mjs --only per-call,paging` runs a subset and prints it without writing the file;
+// `--help` says so.
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { describeMachine } from "./describe-machine.mjs";
 import { loadAverage } from "./load-average.mjs";
+import { readArguments } from "./read-arguments.mjs";
 import { renderResults } from "./render-results.mjs";
 import { benchmarks, runBenchmarks } from "./run-benchmarks.mjs";
 
@@ -27,14 +28,13 @@ const fullSize = {
   log: (line) => console.error(`[bench] ${line}`),
 };
 
-const { values } = parseArgs({ options: { only: { type: "string" } } });
 const names = Object.keys(benchmarks);
-const only = values.only?.split(",").map((name) => name.trim());
-const unknown = only?.filter((name) => !names.includes(name)) ?? [];
-if (unknown.length > 0) {
-  console.error(`Unknown benchmark ${unknown.join(", ")}; choose from ${names.join(", ")}.`);
-  process.exit(2);
+const request = readArguments(process.argv.slice(2), names);
+if ("message" in request) {
+  (request.exitCode === 0 ? console.log : console.error)(request.message);
+  process.exit(request.exitCode);
 }
+const { only } = request;
 
 const loadAtStart = loadAverage();
 const rows = await runBenchmarks(fullSize, /** @type {Array<keyof typeof benchmarks> | undefined} */ (only));

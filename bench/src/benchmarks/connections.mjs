@@ -4,6 +4,7 @@ import { startChild } from "../start-child.mjs";
 import { withProgramWorker } from "../with-program-worker.mjs";
 
 /** @import { BenchOptions, Row, WorkerTiming } from "../bench.js" */
+/** @import { Connection } from "../program.js" */
 /** @import { programs } from "../programs.mjs" */
 
 /** @type {ReadonlyArray<{ program: keyof typeof programs, operation: "listPage" | "listPageRaw", subject: string, judged?: boolean }>} */
@@ -27,7 +28,9 @@ const targetSockets = 1;
 export async function connections({ rounds, sequentialCalls, pageSize, latencyMs, log }) {
   const sandbox = startChild("counted-sandbox");
   try {
-    const { connection, conferenceSid } = await sandbox.call({ participants: pageSize, latencyMs });
+    /** @type {Connection} */
+    const connection = await sandbox.call({ latencyMs });
+    const conferenceSid = await sandbox.call({ participants: pageSize, muted: "every other" });
     // No warm-up: the first call's connection is one of those counted.
     const count = (/** @type {(typeof cases)[number]} */ item) =>
       withProgramWorker(item.program, connection, async (worker) => {

@@ -4,6 +4,7 @@ import { startChild } from "../start-child.mjs";
 import { withProgramWorker } from "../with-program-worker.mjs";
 
 /** @import { BenchOptions, Row, WorkerTiming } from "../bench.js" */
+/** @import { Connection } from "../program.js" */
 /** @import { programs } from "../programs.mjs" */
 
 /** twilio-node first: the targets are stated against it. */
@@ -27,7 +28,9 @@ const target = { fewerRequests: 10, lessTime: 8 };
 export async function listEveryone({ rounds, everyone, latencyMs, log }) {
   const sandbox = startChild("counted-sandbox");
   try {
-    const { connection, conferenceSid } = await sandbox.call({ participants: everyone, latencyMs });
+    /** @type {Connection} */
+    const connection = await sandbox.call({ latencyMs });
+    const conferenceSid = await sandbox.call({ participants: everyone, muted: "every other" });
     const list = (/** @type {(typeof cases)[number]} */ item) =>
       withProgramWorker(item.program, connection, async (worker) => {
         const listing = () => worker.call({ operation: "listEveryone", conferenceSid });

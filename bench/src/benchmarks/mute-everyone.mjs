@@ -1,11 +1,11 @@
-import { createLamlClient } from "@laml/client";
-import { withBulk } from "@laml/client/bulk";
-import twilio from "twilio";
 import { format } from "../format.mjs";
 import { measureRounds } from "../measure-rounds.mjs";
 import { startChild } from "../start-child.mjs";
+import { withProgramWorker } from "../with-program-worker.mjs";
 
-/** @import { BenchOptions, Row } from "../bench.js" */
+/** @import { BenchOptions, Row, WorkerTiming } from "../bench.js" */
+/** @import { Connection } from "../program.js" */
+/** @import { programs } from "../programs.mjs" */
 
 /** `updateAll`'s requests in flight, its default. */
 const CONCURRENCY = 8;
@@ -13,100 +13,86 @@ const CONCURRENCY = 8;
 const target = 6;
 /** Rounds at most: one round of the sequential loops waits on about a thousand round trips. */
 const MAX_ROUNDS = 3;
-
-/** @typedef {{ origin: string, accountSid: string, apiToken: string }} Connection */
+/**
+ * Participants of the conference each worker mutes first, untimed, so that its code is warm when
+ * timed (a fresh process per round starts cold): one page at twilio-node's default page size.
+ */
+const WARM_UP_PARTICIPANTS = 50;
 
 /**
- * Each way of muting everyone unmuted in a conference, as its users write it.
- * @type {ReadonlyArray<{ subject: string, target?: boolean, mute: (connection: Connection) => (conferenceSid: string) => Promise<void> }>}
+ * Each way of muting everyone unmuted in a conference, as its users write it: an operation of a
+ * program in src/programs/, run in a fresh worker process.
+ * @type {ReadonlyArray<{ program: keyof typeof programs, operation: "muteEveryone" | "muteEveryoneConcurrently", subject: string, target?: boolean }>}
  */
 const cases = [
   {
     // twilio-node configured as SignalWire's fork of it is (see src/programs/twilio.mjs); its
     // list() reads every page (its default page size) before the loop starts.
+    program: "twilio",
+    operation: "muteEveryone",
     subject: "twilio-node, `list()` then a `for` loop of `update()` (baseline)",
-    mute: ({ origin, accountSid, apiToken }) => {
-      const client = twilio(`AC${accountSid}`, apiToken);
-      client.username = accountSid;
-      client.accountSid = accountSid;
-      client.api.baseUrl = origin;
-      return async (conferenceSid) => {
-        const conference = client.api.v2010.account.conferences(conferenceSid);
-        for (const participant of await conference.participants.list({ muted: false })) {
-          await conference.participants(participant.callSid).update({ muted: true });
-        }
-      };
-    },
   },
   {
+    program: "laml-client",
+    operation: "muteEveryone",
     subject: "@laml/client, `list()` then a `for` loop of `update()`",
-    mute: ({ origin, accountSid, apiToken }) => {
-      const laml = createLamlClient({ spaceUrl: origin, projectId: accountSid, apiToken });
-      return async (conferenceSid) => {
-        const unmuted = [];
-        for await (const participant of laml.participants.list(conferenceSid, { Muted: false }))
-          unmuted.push(participant);
-        for (const participant of unmuted) {
-          await laml.participants.update(conferenceSid, participant.call_sid, { Muted: true });
-        }
-      };
-    },
   },
   {
+    program: "laml-client",
+    operation: "muteEveryoneConcurrently",
     subject: `@laml/client \`updateAll\`, concurrency ${CONCURRENCY}`,
     target: true,
-    mute: ({ origin, accountSid, apiToken }) => {
-      const laml = withBulk(createLamlClient({ spaceUrl: origin, projectId: accountSid, apiToken }));
-      return async (conferenceSid) => {
-        const { failed } = await laml.participants.updateAll(
-          conferenceSid,
-          { Muted: true },
-          { where: { Muted: false }, concurrency: CONCURRENCY },
-        );
-        if (failed.length > 0) throw new Error(`updateAll failed for ${failed.length}: ${failed[0]?.error}`);
-      };
-    },
   },
 ];
 
 /**
  * Mute everyone (issue 11's "Round trips"): every one of `muteParticipants` unmuted participants
  * muted, through a sandbox that waits `latencyMs` before each answer, by twilio-node's sequential loop
- * (the baseline), the same loop with @laml/client, and `updateAll`. Every round gets a fresh
- * conference; the sandbox (in its own process) counts each call's updates, and a round counts
- * only if everyone ended muted and no one was updated twice.
+ * (the baseline), the same loop with @laml/client, and `updateAll`. Each way runs in a fresh
+ * worker process per round, warmed up on a small conference first, then given a fresh conference;
+ * the sandbox (in its own process) counts the requests and each participant's updates, and the
+ * row says "all muted" only if in every round everyone ended muted and no one was updated twice.
  * @param {BenchOptions} options
  * @returns {Promise<Row[]>}
  */
 export async function muteEveryone({ rounds, muteParticipants, latencyMs, log }) {
-  const sandbox = startChild("moderated-sandbox");
+  const sandbox = startChild("counted-sandbox");
   try {
     /** @type {Connection} */
     const connection = await sandbox.call({ latencyMs });
-    const clients = cases.map((item) => ({ ...item, run: item.mute(connection), requests: 0, exact: true }));
+    const clients = cases.map((item) => ({ ...item, requests: 0, exact: true }));
     const times = Math.min(rounds, MAX_ROUNDS);
     log(`mute everyone: ${times} rounds of ${muteParticipants} participants per case, ${latencyMs} ms per request`);
-    const timings = await measureRounds(clients, times, async (client) => {
-      const conferenceSid = await sandbox.call({ participants: muteParticipants });
-      const serverBefore = await sandbox.call("cpu-usage");
-      const clientBefore = process.cpuUsage();
-      const started = performance.now();
-      await client.run(conferenceSid);
-      const ms = performance.now() - started;
-      const clientCpu = process.cpuUsage(clientBefore);
-      const serverAfter = await sandbox.call("cpu-usage");
-      /** @type {{ participants: number, muted: number, fewestUpdates: number, mostUpdates: number, requests: number }} */
-      const check = await sandbox.call({ check: conferenceSid });
-      client.requests = check.requests;
-      const exact = check.muted === check.participants && check.fewestUpdates === 1 && check.mostUpdates === 1;
-      if (!exact) log(`mute everyone: ${client.subject}: ${JSON.stringify(check)}`);
-      client.exact &&= exact;
-      // CPU per request, in ms: when the machine is busy, the processes' CPU, not the injected
-      // latency, sets the pace of the concurrent case.
-      const serverCpuMs =
-        (serverAfter.user + serverAfter.system - serverBefore.user - serverBefore.system) / 1000 / check.requests;
-      return { ms, serverCpuMs, clientCpuMs: (clientCpu.user + clientCpu.system) / 1000 / check.requests };
-    });
+    const measure = (/** @type {(typeof clients)[number]} */ client) =>
+      withProgramWorker(client.program, connection, async (worker) => {
+        /** @returns {Promise<WorkerTiming>} */
+        const mute = (/** @type {string} */ conferenceSid) =>
+          worker.call({ operation: client.operation, conferenceSid, concurrency: CONCURRENCY });
+        await mute(await sandbox.call({ participants: WARM_UP_PARTICIPANTS, muted: "none" }));
+        /** @type {string} */
+        const conferenceSid = await sandbox.call({ participants: muteParticipants, muted: "none" });
+        const before = await sandbox.call("counts");
+        const serverBefore = await sandbox.call("cpu-usage");
+        const timing = await mute(conferenceSid);
+        const serverAfter = await sandbox.call("cpu-usage");
+        const after = await sandbox.call("counts");
+        /** @type {{ participants: number, muted: number, fewestUpdates: number, mostUpdates: number }} */
+        const check = await sandbox.call({ check: conferenceSid });
+        const requests = after.requests - before.requests;
+        client.requests = requests;
+        const exact = check.muted === check.participants && check.fewestUpdates === 1 && check.mostUpdates === 1;
+        if (!exact)
+          log(
+            `mute everyone: ${client.subject}: ${JSON.stringify({ ...check, requests, updated: timing.participants })}`,
+          );
+        client.exact &&= exact;
+        // CPU per request, in ms: when the machine is busy, the processes' CPU, not the injected
+        // latency, sets the pace of the concurrent case.
+        const serverCpuMs =
+          (serverAfter.user + serverAfter.system - serverBefore.user - serverBefore.system) / 1000 / requests;
+        return { ms: timing.ms, serverCpuMs, clientCpuMs: timing.cpuMs / requests };
+      });
+    const timings = await measureRounds(clients, times, measure);
     return clients.map((client, index) => {
       const { ms, serverCpuMs, clientCpuMs } = /** @type {(typeof timings)[number]} */ (timings[index]);
       const faster = 1 / ms.ratio;

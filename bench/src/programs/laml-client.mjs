@@ -1,9 +1,11 @@
 // @laml/client, as its README shows it: the typed escape hatch `laml.raw.GET` (opt-in, through
-// `withRaw`), and the paging iterators `participants.pages()` and `participants.list()`.
+// `withRaw`), the paging iterators `participants.pages()` and `participants.list()`, and bulk
+// moderation's `updateAll` (opt-in, through `withBulk`).
 import { createLamlClient, withRaw } from "@laml/client";
+import { withBulk } from "@laml/client/bulk";
 
 /** @import { LamlClient, RawLamlClient } from "@laml/client" */
-/** @import { Connect, ListAll, ListEveryone, ListPage } from "../program.js" */
+/** @import { Connect, ListAll, ListEveryone, ListPage, MuteEveryone, MuteEveryoneConcurrently } from "../program.js" */
 
 /** @type {Connect<LamlClient>} */
 export function connect({ origin, accountSid, apiToken }) {
@@ -55,4 +57,32 @@ export async function listAll(laml, conferenceSid, pageSize, visit) {
  */
 export async function listEveryone(laml, conferenceSid, visit) {
   for await (const participant of laml.participants.list(conferenceSid)) visit(participant);
+}
+
+/**
+ * Everyone unmuted muted the way twilio-node's users do it: every page read first, then one
+ * `update()` after another.
+ * @type {MuteEveryone<LamlClient>}
+ */
+export async function muteEveryone(laml, conferenceSid, visit) {
+  const unmuted = [];
+  for await (const participant of laml.participants.list(conferenceSid, { Muted: false })) unmuted.push(participant);
+  for (const participant of unmuted) {
+    visit(await laml.participants.update(conferenceSid, participant.call_sid, { Muted: true }));
+  }
+}
+
+/**
+ * Everyone unmuted muted by one `updateAll`; a failed update fails the operation, since the
+ * benchmark counts only rounds in which everyone ended muted.
+ * @type {MuteEveryoneConcurrently<LamlClient>}
+ */
+export async function muteEveryoneConcurrently(laml, conferenceSid, concurrency, visit) {
+  const { updated, failed } = await withBulk(laml).participants.updateAll(
+    conferenceSid,
+    { Muted: true },
+    { where: { Muted: false }, concurrency },
+  );
+  if (failed.length > 0) throw new Error(`updateAll failed for ${failed.length}: ${failed[0]?.error}`);
+  for (const participant of updated) visit(participant);
 }

@@ -3,7 +3,7 @@
 import twilio from "twilio";
 
 /** @import { Twilio } from "twilio" */
-/** @import { Connect, ListAll, ListEveryone, ListPage } from "../program.js" */
+/** @import { Connect, ListAll, ListEveryone, ListPage, MuteEveryone } from "../program.js" */
 
 /** @type {Connect<Twilio>} */
 export function connect({ origin, accountSid, apiToken }) {
@@ -41,4 +41,16 @@ export function listAll(client, conferenceSid, pageSize, visit) {
  */
 export async function listEveryone(client, conferenceSid, visit) {
   for (const participant of await participants(client, conferenceSid).list()) visit(participant);
+}
+
+/**
+ * Everyone unmuted muted as twilio-node's users write it: `list()` reads every page (at its
+ * default page size) before the loop starts, then one `update()` after another.
+ * @type {MuteEveryone<Twilio>}
+ */
+export async function muteEveryone(client, conferenceSid, visit) {
+  const conference = client.api.v2010.account.conferences(conferenceSid);
+  for (const participant of await conference.participants.list({ muted: false })) {
+    visit(await conference.participants(participant.callSid).update({ muted: true }));
+  }
 }
