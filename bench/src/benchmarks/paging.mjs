@@ -67,16 +67,21 @@ async function peakMemory(api, program, total, pageSize) {
  * @param {BenchOptions} options
  * @returns {Promise<Row[]>}
  */
-export async function paging({ rounds, pageSize, pagingParticipants, memorySmall, memoryLarge, log }) {
+export async function paging({ rounds, pageSize, pagingParticipants, warmUpCalls, memorySmall, memoryLarge, log }) {
   const api = await startFixedApi();
   try {
     const conferenceSid = api.addConference(pagingParticipants);
     const pages = Math.ceil(pagingParticipants / pageSize);
-    // Each measurement in a fresh process (see fixed-api.mjs), after one warm-up listing.
+    // Each measurement in a fresh process (see fixed-api.mjs), after warm-up listings.
     const listAll = (/** @type {(typeof cases)[number]} */ item) =>
       api.withWorker(item.program, async (worker) => {
         const list = () => worker.call({ operation: item.operation, conferenceSid, pageSize });
-        await list();
+        // Whole listings, until they have sent the warm-up's number of requests.
+        let sent = 0;
+        do {
+          await list();
+          sent += pages;
+        } while (sent < warmUpCalls);
         /** @type {WorkerTiming} */
         const { participants, ...figures } = await list();
         if (participants !== pagingParticipants) {
@@ -85,7 +90,7 @@ export async function paging({ rounds, pageSize, pagingParticipants, memorySmall
         return figures;
       });
     log(
-      `paging: ${rounds} rounds of ${pagingParticipants} participants per client, each in a fresh process after a warm-up`,
+      `paging: ${rounds} rounds of ${pagingParticipants} participants per client, each in a fresh process after ${warmUpCalls} warm-up requests`,
     );
     const timings = await measureRounds(cases, rounds, listAll);
 

@@ -5,7 +5,7 @@ import { answerParent } from "../answer-parent.mjs";
 /** @import { Connection, Program } from "../program.js" */
 
 /**
- * @typedef {{ operation: "listPage" | "listPageRaw" | "listPageWithTimeout" | "listPageWithAttemptTimeout", conferenceSid: string, pageSize: number, calls: number } |
+ * @typedef {{ operation: "listPage" | "listPageRaw" | "listPageWithTimeout" | "listPageWithAttemptTimeout" | "listPageAfterTurn", conferenceSid: string, pageSize: number, calls: number } |
  *   { operation: "listAll" | "listAllWithAttemptTimeout", conferenceSid: string, pageSize: number } |
  *   { operation: "listEveryone" | "muteEveryone", conferenceSid: string } |
  *   { operation: "muteEveryoneConcurrently", conferenceSid: string, concurrency: number }} Operation
