@@ -6,6 +6,12 @@ export interface BenchOptions {
   rounds: number;
   /** Per-call benchmark: sequential list calls per round. */
   calls: number;
+  /**
+   * Per-call and paging benchmarks: list requests each fresh process sends before it is timed.
+   * CPU per call keeps falling over the first few thousand requests, as V8 compiles Node's fetch
+   * and the client in tiers; timed earlier, a row measures the compiling as much as the calls.
+   */
+  warmUpCalls: number;
   /** Participants per page everywhere (the API's default, 50). */
   pageSize: number;
   /** Paging benchmark: participants listed per round. */

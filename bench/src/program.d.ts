@@ -55,6 +55,10 @@ export interface Program<C = unknown> {
   listPageWithTimeout?: ListPage<C>;
   /** One list call with a per-attempt timeout as the client makes it: a controller and a timer (raw fetch only). */
   listPageWithAttemptTimeout?: ListPage<C>;
+  /** The same call after one turn of the event loop, the client's wait for one connection (raw fetch only). */
+  listPageAfterTurn?: ListPage<C>;
+  /** Every participant, each page under a per-attempt timeout as the client keeps one (raw fetch only). */
+  listAllWithAttemptTimeout?: ListAll<C>;
   /** Every participant at the library's own page size (not openapi-fetch, which has no paging). */
   listEveryone?: ListEveryone<C>;
   /** `list()` of the unmuted, then a sequential `for` loop of `update()` (twilio-node and @laml/client). */

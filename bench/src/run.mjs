@@ -14,6 +14,7 @@ import { benchmarks, runBenchmarks } from "./run-benchmarks.mjs";
 const fullSize = {
   rounds: 7,
   calls: 2000,
+  warmUpCalls: 4000,
   pageSize: 50,
   pagingParticipants: 10_000,
   muteParticipants: 500,

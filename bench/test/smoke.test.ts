@@ -8,6 +8,7 @@ import { runBenchmarks } from "../src/run-benchmarks.mjs";
 const tiny: BenchOptions = {
   rounds: 1,
   calls: 20,
+  warmUpCalls: 10,
   pageSize: 50,
   pagingParticipants: 150,
   muteParticipants: 12,

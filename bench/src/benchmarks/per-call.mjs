@@ -5,11 +5,13 @@ import { measureRounds, ratioTo } from "../measure-rounds.mjs";
 /** @import { BenchOptions, Row, WorkerTiming } from "../bench.js" */
 /** @import { programs } from "../programs.mjs" */
 
-/** @typedef {"listPage" | "listPageRaw" | "listPageWithTimeout" | "listPageWithAttemptTimeout"} Operation */
+/** @typedef {"listPage" | "listPageRaw" | "listPageWithTimeout" | "listPageWithAttemptTimeout" | "listPageAfterTurn"} Operation */
 
 /**
- * The target, against a raw loop that keeps the client's per-attempt timeout: the floor for any
- * client with one, since what that timeout costs Node's fetch is not the client's own work.
+ * The target, on client CPU time against a raw loop that keeps the client's per-attempt timeout:
+ * the floor for any client with one, since what that timeout costs Node's fetch is not the
+ * client's own work. CPU, as the issue asks: the client's wait for one connection is a turn of
+ * the event loop, which lengthens a call on loopback without working (the after-a-turn row).
  */
 const target = 1.05;
 
@@ -30,6 +32,12 @@ const cases = [
     subject:
       "raw `fetch` + `JSON.parse` with the client's per-attempt timeout, an `AbortController` and a timer (baseline for the client)",
   },
+  {
+    program: "raw-fetch",
+    operation: "listPageAfterTurn",
+    subject:
+      "the same-timeout loop after one turn of the event loop per call (reference: the cost of the client's wait for one connection)",
+  },
   { program: "openapi-fetch", operation: "listPage", subject: "openapi-fetch `GET`" },
   { program: "laml-client", operation: "listPageRaw", subject: "@laml/client `laml.raw.GET`", judged: true },
   { program: "laml-client", operation: "listPage", subject: "@laml/client `participants.pages`", judged: true },
@@ -42,16 +50,16 @@ const cases = [
  * @param {BenchOptions} options
  * @returns {Promise<Row[]>}
  */
-export async function perCall({ rounds, calls, pageSize, log }) {
+export async function perCall({ rounds, calls, warmUpCalls, pageSize, log }) {
   const api = await startFixedApi();
   try {
     const conferenceSid = api.addConference(pageSize);
-    // Each measurement in a fresh process (see fixed-api.mjs), warmed up first.
+    // Each measurement in a fresh process (see fixed-api.mjs), warmed up to its steady state first.
     const run = (/** @type {(typeof cases)[number]} */ item) =>
       api.withWorker(item.program, async (worker) => {
         const call = (/** @type {number} */ n) =>
           worker.call({ operation: item.operation, conferenceSid, pageSize, calls: n });
-        await call(Math.max(10, Math.ceil(calls / 10)));
+        await call(warmUpCalls);
         /** @type {WorkerTiming} */
         const { participants, ...figures } = await call(calls);
         if (participants !== calls * pageSize) {
@@ -59,16 +67,18 @@ export async function perCall({ rounds, calls, pageSize, log }) {
         }
         return figures;
       });
-    log(`per-call: ${rounds} rounds of ${calls} calls per client, each in a fresh process after a warm-up`);
+    log(
+      `per-call: ${rounds} rounds of ${calls} calls per client, each in a fresh process after ${warmUpCalls} warm-up calls`,
+    );
     const timings = await measureRounds(cases, rounds, run);
     const sameTimeout = /** @type {(typeof timings)[number]} */ (timings[SAME_TIMEOUT]);
     return cases.map((item, index) => {
       const { ms, cpuMs, scavenges, fullGcs } = /** @type {(typeof timings)[number]} */ (timings[index]);
-      const toSameTimeout = ratioTo(ms, sameTimeout.ms);
+      const cpuToSameTimeout = ratioTo(cpuMs, sameTimeout.cpuMs);
       const ratios = [`${format.times(ms.ratio)} raw fetch (CPU ${format.times(cpuMs.ratio)})`];
       if (index > SAME_TIMEOUT) {
         ratios.push(
-          `${format.times(toSameTimeout)} same-timeout loop (CPU ${format.times(ratioTo(cpuMs, sameTimeout.cpuMs))})`,
+          `${format.times(ratioTo(ms, sameTimeout.ms))} same-timeout loop (CPU ${format.times(cpuToSameTimeout)})`,
         );
       }
       return {
@@ -77,8 +87,8 @@ export async function perCall({ rounds, calls, pageSize, log }) {
         figure: `${format.us(ms.median / calls)} per call (client CPU ${format.us(cpuMs.median / calls)}; GCs: ${scavenges.median} scavenges, ${fullGcs.median} full)`,
         value: ms.median / calls,
         ratio: index === 0 ? "1×" : ratios.join("; "),
-        target: item.judged ? `≤ ${format.times(target)} same-timeout loop` : "",
-        holds: item.judged ? toSameTimeout <= target : null,
+        target: item.judged ? `client CPU ≤ ${format.times(target)} same-timeout loop` : "",
+        holds: item.judged ? cpuToSameTimeout <= target : null,
       };
     });
   } finally {

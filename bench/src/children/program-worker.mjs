@@ -5,8 +5,8 @@ import { answerParent } from "../answer-parent.mjs";
 /** @import { Connection, Program } from "../program.js" */
 
 /**
- * @typedef {{ operation: "listPage" | "listPageRaw" | "listPageWithTimeout" | "listPageWithAttemptTimeout", conferenceSid: string, pageSize: number, calls: number } |
- *   { operation: "listAll", conferenceSid: string, pageSize: number } |
+ * @typedef {{ operation: "listPage" | "listPageRaw" | "listPageWithTimeout" | "listPageWithAttemptTimeout" | "listPageAfterTurn", conferenceSid: string, pageSize: number, calls: number } |
+ *   { operation: "listAll" | "listAllWithAttemptTimeout", conferenceSid: string, pageSize: number } |
  *   { operation: "listEveryone" | "muteEveryone", conferenceSid: string } |
  *   { operation: "muteEveryoneConcurrently", conferenceSid: string, concurrency: number }} Operation
  */
@@ -32,6 +32,11 @@ function operationOf(program, client, request, tally) {
     case "listAll": {
       const { pageSize } = request;
       return () => program.listAll(client, conferenceSid, pageSize, visit);
+    }
+    case "listAllWithAttemptTimeout": {
+      const { listAllWithAttemptTimeout } = program;
+      const { pageSize } = request;
+      return listAllWithAttemptTimeout && (() => listAllWithAttemptTimeout(client, conferenceSid, pageSize, visit));
     }
     case "listEveryone": {
       const { listEveryone } = program;

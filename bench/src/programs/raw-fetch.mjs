@@ -39,31 +39,55 @@ export async function listPageWithTimeout(raw, conferenceSid, pageSize) {
 }
 
 /**
- * One list call with a timeout as the client makes one per attempt: its own `AbortController` and
- * a timer, cleared once the body is read: the floor for a client that keeps a timeout on every
+ * `read` under a timeout as the client keeps one per attempt: its own `AbortController` and a
+ * timer, cleared once the body is read: the floor for a client that keeps a timeout on every
  * attempt, so that the client's own cost shows apart from the timeout's.
- * @type {ListPage<Raw>}
+ * @template T
+ * @param {string} url
+ * @param {(signal: AbortSignal) => Promise<T>} read
+ * @returns {Promise<T>}
  */
-export async function listPageWithAttemptTimeout(raw, conferenceSid, pageSize) {
-  const url = `${raw.collection(conferenceSid)}?PageSize=${pageSize}`;
+async function withAttemptTimeout(url, read) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DOMException(`GET ${url} timed out`, "TimeoutError")), 30_000);
   try {
-    return (await getPage(raw, url, controller.signal)).participants;
+    return await read(controller.signal);
   } finally {
     clearTimeout(timer);
   }
 }
 
+/** @type {ListPage<Raw>} */
+export async function listPageWithAttemptTimeout(raw, conferenceSid, pageSize) {
+  const url = `${raw.collection(conferenceSid)}?PageSize=${pageSize}`;
+  return (await withAttemptTimeout(url, (signal) => getPage(raw, url, signal))).participants;
+}
+
 /**
- * Every participant from `url` on, following `next_page_uri`.
+ * The same-timeout call after one turn of the event loop (`setImmediate`), as the client waits
+ * before an attempt without a backoff so that Node's fetch has put the last answer's connection
+ * back in its pool: what that wait for one connection costs apart from the client's other work.
+ * @type {ListPage<Raw>}
+ */
+export async function listPageAfterTurn(raw, conferenceSid, pageSize) {
+  await new Promise((resolve) => setImmediate(resolve));
+  return listPageWithAttemptTimeout(raw, conferenceSid, pageSize);
+}
+
+/**
+ * Every participant from `url` on, following `next_page_uri`; with `attemptTimeout`, each page
+ * under the client's kind of timeout.
  * @param {Raw} raw
  * @param {string} url
  * @param {(participant: unknown) => void} visit
+ * @param {boolean} [attemptTimeout]
  */
-async function followPages(raw, url, visit) {
+async function followPages(raw, url, visit, attemptTimeout) {
   for (let next = url; ; ) {
-    const page = await getPage(raw, next);
+    const at = next;
+    const page = await (attemptTimeout
+      ? withAttemptTimeout(at, (signal) => getPage(raw, at, signal))
+      : getPage(raw, at));
     for (const participant of page.participants) visit(participant);
     if (!page.next_page_uri) return;
     next = raw.origin + page.next_page_uri;
@@ -73,6 +97,11 @@ async function followPages(raw, url, visit) {
 /** @type {ListAll<Raw>} */
 export function listAll(raw, conferenceSid, pageSize, visit) {
   return followPages(raw, `${raw.collection(conferenceSid)}?PageSize=${pageSize}`, visit);
+}
+
+/** @type {ListAll<Raw>} */
+export function listAllWithAttemptTimeout(raw, conferenceSid, pageSize, visit) {
+  return followPages(raw, `${raw.collection(conferenceSid)}?PageSize=${pageSize}`, visit, true);
 }
 
 /**
