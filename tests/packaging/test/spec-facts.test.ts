@@ -1,28 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { errorCodes, parameter } from "@laml/spec";
 import { describe, expect, test } from "vitest";
-import { errorCodeFor, specFacts } from "./support/spec-facts.js";
+import { specFacts } from "./support/spec-facts.js";
 
 // The spec facts the packaging tests and the smoke suite use come from @laml/spec
 // (support/spec-facts.ts); these tests fail when one disagrees with the spec or is written out again.
-
-describe("errorCodeFor", () => {
-  const codes = [
-    { code: 1, statuses: ["404"], meaning: "missing" },
-    { code: 2, statuses: ["5XX"], meaning: "broken" },
-    { code: 3, statuses: ["400", "422"], meaning: "invalid" },
-    { code: 4, statuses: ["422"], meaning: "also invalid" },
-  ];
-
-  test("takes the one code the spec lists for a status, exactly or by its class", () => {
-    expect([errorCodeFor(404, codes), errorCodeFor(503, codes), errorCodeFor(400, codes)]).toEqual([1, 2, 3]);
-  });
-
-  test("refuses a status the spec lists no code or several codes for, naming them", () => {
-    expect(() => errorCodeFor(401, codes)).toThrow("list none for HTTP 401; the packaging tests expect exactly one");
-    expect(() => errorCodeFor(422, codes)).toThrow("list 3, 4 for HTTP 422; the packaging tests expect exactly one");
-  });
-});
 
 describe("the spec facts the packaging tests use", () => {
   test("the not-found and service-unavailable codes are the spec's for 404 and for 5XX", () => {

@@ -1,21 +1,4 @@
-import { apiBasePath, type ErrorCode, errorCodes, parameter } from "@laml/spec";
-
-/**
- * The one LaML error code the spec lists for an HTTP status, matched as the spec's response keys
- * spell it: exactly (`"404"`) or by its class (`"5XX"`). Throws when the spec lists none or several.
- */
-export function errorCodeFor(status: number, codes: readonly ErrorCode[] = errorCodes): number {
-  const keys = [String(status), `${String(status).charAt(0)}XX`];
-  const matching = codes.filter(({ statuses }) => statuses.some((key) => keys.includes(key)));
-  const [only] = matching;
-  if (matching.length !== 1 || !only) {
-    const found = matching.map(({ code }) => code).join(", ") || "none";
-    throw new Error(
-      `@laml/spec's x-laml-error-codes list ${found} for HTTP ${status}; the packaging tests expect exactly one (spec/README.md).`,
-    );
-  }
-  return only.code;
-}
+import { apiBasePath, errorCodeFor, parameter } from "@laml/spec";
 
 /** A fact the spec gives a parameter of listParticipants; throws when it is not there. */
 function required<T>(value: T | undefined, what: string): T {
