@@ -1,9 +1,15 @@
 import { apiBasePath, errorCodeFor, parameter } from "@laml/spec";
 
-/** A fact the spec gives a parameter of listParticipants; throws when it is not there. */
-function required<T>(value: T | undefined, what: string): T {
-  if (value === undefined)
-    throw new Error(`@laml/spec gives listParticipants' ${what} no value; the packaging tests need it.`);
+/**
+ * A field of a listParticipants parameter the packaging tests need; throws, naming the spec file
+ * and field to fill in, when it is not there.
+ */
+function required<T>(value: T | undefined, name: string, field: string): T {
+  if (value === undefined) {
+    throw new Error(
+      `@laml/spec gives listParticipants' ${name} no ${field}, which the packaging tests need: set \`${field}\` in spec/components/parameters/${name}.yaml, then rebuild @laml/spec.`,
+    );
+  }
   return value;
 }
 
@@ -24,7 +30,7 @@ export const specFacts = Object.freeze({
   /** The code of a 503, as the sandbox answers the one it injects. */
   serviceUnavailableCode: errorCodeFor(503),
   /** `PageSize`'s maximum: the largest page, which `list()` asks for. */
-  pageSizeMax: required(pageSize.schema.maximum as number | undefined, "PageSize maximum"),
+  pageSizeMax: required(pageSize.schema.maximum as number | undefined, "PageSize", "schema.maximum"),
   /** The spec's example of a `PageToken`, a cursor as a `next_page_uri` carries it. */
-  pageTokenExample: required(pageToken.example, "PageToken example"),
+  pageTokenExample: required(pageToken.example, "PageToken", "example"),
 });
