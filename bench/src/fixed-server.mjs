@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
+import { errorCodeFor } from "@laml/spec";
 import { participantPage } from "./participant-page.mjs";
 import { specFacts } from "./spec-facts.mjs";
 
@@ -23,7 +24,7 @@ function fail(
   /** @type {string} */ message,
 ) {
   res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify({ code: specFacts.errorCodeFor(status), message, more_info: "bench fixed server", status }));
+  res.end(JSON.stringify({ code: errorCodeFor(status), message, more_info: "bench fixed server", status }));
 }
 
 /**

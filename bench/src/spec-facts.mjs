@@ -1,6 +1,6 @@
 // What the benchmark needs to know about the API, read from @laml/spec at run time so that the
 // fixture server and the clients follow the spec instead of a hand-written copy of it.
-import { apiBasePath, bundle, errorCodes, parameter } from "@laml/spec";
+import { apiBasePath, bundle, parameter } from "@laml/spec";
 
 /** @import { Participant } from "@laml/types" */
 
@@ -18,14 +18,7 @@ if (!uriSuffix) {
   throw new Error(`The spec's Participant example has no suffixed uri (${exampleParticipant.uri}); fix the example.`);
 }
 
-/** The first LaML error code the spec lists for an HTTP status (`401` is `20003`). */
-function errorCodeFor(/** @type {number} */ status) {
-  const found = errorCodes.find(({ statuses }) => statuses.includes(String(status)));
-  if (!found) throw new Error(`@laml/spec lists no LaML error code for HTTP ${status}; the bench cannot answer it.`);
-  return found.code;
-}
-
-/** The spec facts the benchmark uses: base path, default page size, an example participant, URI suffix, error codes. */
+/** The spec facts the benchmark uses: base path, default page size, an example participant, URI suffix. */
 export const specFacts = Object.freeze({
   /** The path every operation lives under, e.g. `/api/laml/2010-04-01`. */
   basePath: apiBasePath,
@@ -35,5 +28,4 @@ export const specFacts = Object.freeze({
   exampleParticipant,
   /** What the API's URIs end with, and what any path may also be requested with: `.json`. */
   uriSuffix,
-  errorCodeFor,
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { apiBasePath, errorCodes, operation, parameter, webhooks } from "@laml/spec";
+import { apiBasePath, errorCodeFor, operation, parameter, webhooks } from "@laml/spec";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -31,12 +31,8 @@ const idempotentFields = updateFields.flatMap(([name, schema]) => {
 });
 
 // The code of a 404, "not found": bulk moderation tells a participant who left from a failure by it.
-const notFoundCodes = errorCodes.filter(({ statuses }) => statuses.includes("404")).map(({ code }) => code);
-if (notFoundCodes.length !== 1) {
-  throw new Error(
-    `The spec's x-laml-error-codes list ${notFoundCodes.length} codes for status 404; the client expects exactly one (spec/README.md).`,
-  );
-}
+// errorCodeFor fails the build, saying where to fix the spec, unless the spec lists exactly one.
+const notFoundCode = errorCodeFor(404);
 
 // The conference status callback's fields that are not text (booleans, integers), so that
 // @laml/client/webhooks decodes exactly what the spec types, read from its webhook's form schema.
@@ -55,7 +51,7 @@ export const define = {
   __LAML_CLIENT_VERSION__: JSON.stringify(version),
   __LAML_PAGE_SIZE_MAX__: JSON.stringify(pageSizeMax),
   __LAML_API_BASE_PATH__: JSON.stringify(apiBasePath),
-  __LAML_NOT_FOUND_CODE__: JSON.stringify(notFoundCodes[0]),
+  __LAML_NOT_FOUND_CODE__: JSON.stringify(notFoundCode),
   // Strings of JSON, not an object: esbuild turns an object constant into a module that every
   // entry point imports, which would put webhooks code into the core entry.
   __LAML_IDEMPOTENT_UPDATE_FIELDS__: JSON.stringify(JSON.stringify(idempotentFields)),

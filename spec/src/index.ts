@@ -1,6 +1,7 @@
 export { apiBasePath, readApiBasePath, resolveServerUrl } from "./api-base-path.js";
 export { bundle } from "./bundle.js";
 export { type Ajv, type CreateAjvOptions, createAjv } from "./create-ajv.js";
+export { errorCodeFor } from "./error-code-for.js";
 export { type ErrorCode, errorCodes, readErrorCodes } from "./error-codes.js";
 export { mergeParameters } from "./merge-parameters.js";
 export type * from "./openapi-document.js";

@@ -81,10 +81,17 @@ export async function muteEveryone({ rounds, muteParticipants, latencyMs, log })
         const requests = after.requests - before.requests;
         client.requests = requests;
         const exact = check.muted === check.participants && check.fewestUpdates === 1 && check.mostUpdates === 1;
-        if (!exact)
+        if (!exact) {
           log(
             `mute everyone: ${client.subject}: ${JSON.stringify({ ...check, requests, updated: timing.participants })}`,
           );
+        } else if (timing.participants !== check.muted) {
+          // Everyone was muted exactly once, so the program should have reported each of them;
+          // a program that did not has a broken count, not a slow mute.
+          throw new Error(
+            `mute everyone: ${client.subject} reported ${timing.participants} participants updated, but the sandbox muted ${check.muted}, each once; make its program's ${client.operation} visit every participant it mutes.`,
+          );
+        }
         client.exact &&= exact;
         // CPU per request, in ms: when the machine is busy, the processes' CPU, not the injected
         // latency, sets the pace of the concurrent case.

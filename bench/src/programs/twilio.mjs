@@ -49,8 +49,8 @@ export async function listEveryone(client, conferenceSid, visit) {
  * @type {MuteEveryone<Twilio>}
  */
 export async function muteEveryone(client, conferenceSid, visit) {
-  const conference = client.api.v2010.account.conferences(conferenceSid);
-  for (const participant of await conference.participants.list({ muted: false })) {
-    visit(await conference.participants(participant.callSid).update({ muted: true }));
+  const inConference = participants(client, conferenceSid);
+  for (const participant of await inConference.list({ muted: false })) {
+    visit(await inConference(participant.callSid).update({ muted: true }));
   }
 }

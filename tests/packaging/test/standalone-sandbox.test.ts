@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
-import { DEMO } from "@laml/sandbox";
+import { DEMO, DEMO_PAGE_SIZE } from "@laml/sandbox";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { install } from "./support/pack-and-install.js";
 
@@ -53,18 +53,30 @@ describe("the installed @laml/sandbox, alone", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const url = /listening on (\S+)/.exec(output)?.[1] ?? "";
+    // The prefixes the banner says the API is under: the spec's first, then its aliases.
+    const [, api = "", aliases = ""] = /API\s+(\S+) \(also under ([^)]+)\)/.exec(output) ?? [];
+    expect(api.startsWith(url)).toBe(true);
+    const main = api.slice(url.length);
+    const others = aliases.split(", ").filter(Boolean);
+    expect(others.length).toBeGreaterThan(0);
     // The curl line the banner gives, as its user would paste it once the variables are set: its
-    // path, suffix and page size are the sandbox's, not written out here.
+    // path and suffix are the sandbox's, not written out here; its page size is the one the
+    // sandbox exports for it, so a banner that printed another would fail here.
     const curlUrl = /curl -u \S+ \\\n\s+"([^"]+)"/.exec(output)?.[1] ?? "";
-    expect(curlUrl).toContain("$SIGNALWIRE_SPACE_URL");
+    expect(curlUrl).toContain(`$SIGNALWIRE_SPACE_URL${main}/`);
     const listing = curlUrl.replace("$SIGNALWIRE_SPACE_URL", url).replace("$SIGNALWIRE_PROJECT_ID", DEMO.projectId);
+    expect(new URL(listing).searchParams.get("PageSize")).toBe(String(DEMO_PAGE_SIZE));
     const auth = Buffer.from(`${DEMO.projectId}:${DEMO.apiToken}`).toString("base64");
-    const response = await fetch(listing, { headers: { authorization: `Basic ${auth}` } });
-    expect(response.status).toBe(200);
-    const page = (await response.json()) as { participants: { conference_sid: string }[] };
-    const pageSize = Number(new URL(listing).searchParams.get("PageSize"));
-    expect(pageSize).toBeGreaterThan(0);
-    expect(page.participants.map((p) => p.conference_sid)).toEqual(Array(pageSize).fill(DEMO.conferenceSid));
+    for (const prefix of [main, ...others]) {
+      const under = listing.replace(`${url}${main}/`, `${url}${prefix}/`);
+      const response = await fetch(under, { headers: { authorization: `Basic ${auth}` } });
+      expect(response.status, under).toBe(200);
+      const page = (await response.json()) as { participants: { conference_sid: string }[] };
+      expect(
+        page.participants.map((p) => p.conference_sid),
+        under,
+      ).toEqual(Array(DEMO_PAGE_SIZE).fill(DEMO.conferenceSid));
+    }
     // No repository here, and no docs server.
     expect(output).not.toContain("apps/example");
     expect(output).not.toContain("Docs ");

@@ -20,6 +20,9 @@ export const DEMO = {
 /** How many participants the demo conference has. */
 export const DEMO_PARTICIPANTS = 36;
 
+/** The page size of the banner's curl line: a first page smaller than the demo conference. */
+export const DEMO_PAGE_SIZE = 5;
+
 /**
  * The demo data: one conference whose participants joined over the last hour, some muted, some
  * on hold, one coaching another. Call SIDs are fixed so the docs can refer to them.

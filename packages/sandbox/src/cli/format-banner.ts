@@ -1,5 +1,5 @@
 import { JSON_SUFFIX, participantsUri } from "../operations/participants-uri.js";
-import { DEMO, DEMO_PARTICIPANTS } from "./demo.js";
+import { DEMO, DEMO_PAGE_SIZE, DEMO_PARTICIPANTS } from "./demo.js";
 
 /** What the start-up banner shows. */
 export interface BannerFacts {
@@ -55,7 +55,7 @@ export function formatBanner(facts: BannerFacts): string {
       "or with curl:",
       "",
       `  curl -u "$SIGNALWIRE_PROJECT_ID:$SIGNALWIRE_API_TOKEN" \\`,
-      `    "$SIGNALWIRE_SPACE_URL${participantsUri(prefixes[0] ?? "", "$SIGNALWIRE_PROJECT_ID", DEMO.conferenceSid)}${JSON_SUFFIX}?PageSize=5"`,
+      `    "$SIGNALWIRE_SPACE_URL${participantsUri(prefixes[0] ?? "", "$SIGNALWIRE_PROJECT_ID", DEMO.conferenceSid)}${JSON_SUFFIX}?PageSize=${DEMO_PAGE_SIZE}"`,
     );
   }
   if (statusCallback) lines.push("", `Status callbacks of the demo conference go to ${statusCallback}`);

@@ -1,26 +1,15 @@
-import { apiBasePath, type ErrorCode, errorCodes, parameter } from "@laml/spec";
+import { apiBasePath, errorCodeFor, parameter } from "@laml/spec";
 
 /**
- * The one LaML error code the spec lists for an HTTP status, matched as the spec's response keys
- * spell it: exactly (`"404"`) or by its class (`"5XX"`). Throws when the spec lists none or several.
+ * A field of a listParticipants parameter the packaging tests need; throws, naming the spec file
+ * and field to fill in, when it is not there.
  */
-export function errorCodeFor(status: number, codes: readonly ErrorCode[] = errorCodes): number {
-  const keys = [String(status), `${String(status).charAt(0)}XX`];
-  const matching = codes.filter(({ statuses }) => statuses.some((key) => keys.includes(key)));
-  const [only] = matching;
-  if (matching.length !== 1 || !only) {
-    const found = matching.map(({ code }) => code).join(", ") || "none";
+function required<T>(value: T | undefined, name: string, field: string): T {
+  if (value === undefined) {
     throw new Error(
-      `@laml/spec's x-laml-error-codes list ${found} for HTTP ${status}; the packaging tests expect exactly one (spec/README.md).`,
+      `@laml/spec gives listParticipants' ${name} no ${field}, which the packaging tests need: set \`${field}\` in spec/components/parameters/${name}.yaml, then rebuild @laml/spec.`,
     );
   }
-  return only.code;
-}
-
-/** A fact the spec gives a parameter of listParticipants; throws when it is not there. */
-function required<T>(value: T | undefined, what: string): T {
-  if (value === undefined)
-    throw new Error(`@laml/spec gives listParticipants' ${what} no value; the packaging tests need it.`);
   return value;
 }
 
@@ -41,7 +30,7 @@ export const specFacts = Object.freeze({
   /** The code of a 503, as the sandbox answers the one it injects. */
   serviceUnavailableCode: errorCodeFor(503),
   /** `PageSize`'s maximum: the largest page, which `list()` asks for. */
-  pageSizeMax: required(pageSize.schema.maximum as number | undefined, "PageSize maximum"),
+  pageSizeMax: required(pageSize.schema.maximum as number | undefined, "PageSize", "schema.maximum"),
   /** The spec's example of a `PageToken`, a cursor as a `next_page_uri` carries it. */
-  pageTokenExample: required(pageToken.example, "PageToken example"),
+  pageTokenExample: required(pageToken.example, "PageToken", "example"),
 });
