@@ -69,6 +69,14 @@ describe("pnpm bench at tiny sizes", () => {
     for (const row of rows.filter((row) => row.target !== "")) expect(typeof row.holds).toBe("boolean");
   });
 
+  // A bundle's size depends on no machine's load, so a size that misses is a regression: a
+  // benchmark program that pulls code into the minimal program, or the client grown past budget.
+  test("holds the bundle-size targets", () => {
+    const sized = rows.filter((row) => row.benchmark.startsWith("Bundle size") && row.target !== "");
+    expect(sized.length).toBeGreaterThan(0);
+    for (const row of sized) expect(row.holds, `${row.benchmark} / ${row.subject}: ${row.figure}`).toBe(true);
+  });
+
   test("renders one table line per row", () => {
     const markdown = renderResults(rows, { machine: "a test machine", rounds: tiny.rounds });
     const tableLines = markdown.split("\n").filter((line) => line.startsWith("| "));

@@ -33,9 +33,9 @@ function oncePerClient(make) {
 }
 
 /** @type {(laml: LamlClient) => RawLamlClient} */
-const rawOf = oncePerClient(withRaw);
+const rawOf = /* @__PURE__ */ oncePerClient(withRaw);
 /** @type {(laml: LamlClient) => BulkLamlClient} */
-const bulkOf = oncePerClient(withBulk);
+const bulkOf = /* @__PURE__ */ oncePerClient(withBulk);
 
 /** @type {ListPage<LamlClient>} */
 export async function listPageRaw(laml, conferenceSid, pageSize) {
