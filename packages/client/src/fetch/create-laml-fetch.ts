@@ -22,12 +22,15 @@ export interface LamlRequestInit extends Omit<RequestOptions, "signal"> {
 /** Sends one request under the client's policy (see `createLamlFetch`). */
 export type LamlFetch = (url: URL | string, init: LamlRequestInit) => Promise<Response>;
 
+/** The spec's idempotent update fields, parsed on the first update rather than on each one. */
+let idempotentFields: string[] | undefined;
+
 /**
  * Whether sending this update twice has the effect of sending it once: every field it sets is
  * one the spec marks `x-laml-idempotent` (an absolute state, such as `Muted`).
  */
 function idempotentUpdate(body: string | null | undefined): boolean {
-  const idempotentFields: string[] = JSON.parse(__LAML_IDEMPOTENT_UPDATE_FIELDS__);
+  idempotentFields ??= JSON.parse(__LAML_IDEMPOTENT_UPDATE_FIELDS__) as string[];
   for (const name of new URLSearchParams(body ?? "").keys()) {
     if (!idempotentFields.includes(name)) return false;
   }
