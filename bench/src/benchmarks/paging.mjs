@@ -1,6 +1,7 @@
 import { startFixedApi } from "../fixed-api.mjs";
 import { format } from "../format.mjs";
-import { measureRounds, ratioTo } from "../measure-rounds.mjs";
+import { judgeAgainstSameTimeout } from "../judge-against-same-timeout.mjs";
+import { measureRounds } from "../measure-rounds.mjs";
 import { programs } from "../programs.mjs";
 import { startChild } from "../start-child.mjs";
 
@@ -100,21 +101,20 @@ export async function paging({ rounds, pageSize, pagingParticipants, warmUpCalls
     /** @type {Row[]} */
     const rows = cases.map((item, index) => {
       const { ms, cpuMs, scavenges, fullGcs } = /** @type {(typeof timings)[number]} */ (timings[index]);
-      const cpuToSameTimeout = ratioTo(cpuMs, sameTimeout.cpuMs);
-      const ratios = [`${format.times(ms.ratio)} raw loop (CPU ${format.times(cpuMs.ratio)})`];
-      if (index > SAME_TIMEOUT) {
-        ratios.push(
-          `${format.times(ratioTo(ms, sameTimeout.ms))} same-timeout loop (CPU ${format.times(cpuToSameTimeout)})`,
-        );
-      }
       return {
         benchmark: listing,
         subject: item.subject,
         figure: `${format.ms(ms.median)} (client CPU ${format.ms(cpuMs.median)}; GCs: ${scavenges.median} scavenges, ${fullGcs.median} full)`,
         value: ms.median,
-        ratio: index === 0 ? "1×" : ratios.join("; "),
-        target: item.judged ? `client CPU ≤ ${format.times(target)} same-timeout loop` : "",
-        holds: item.judged ? cpuToSameTimeout <= target : null,
+        ...judgeAgainstSameTimeout({
+          timing: { ms, cpuMs },
+          index,
+          sameTimeout,
+          sameTimeoutIndex: SAME_TIMEOUT,
+          baseline: "raw loop",
+          target,
+          judged: Boolean(item.judged),
+        }),
       };
     });
 

@@ -1,6 +1,7 @@
 import { startFixedApi } from "../fixed-api.mjs";
 import { format } from "../format.mjs";
-import { measureRounds, ratioTo } from "../measure-rounds.mjs";
+import { judgeAgainstSameTimeout } from "../judge-against-same-timeout.mjs";
+import { measureRounds } from "../measure-rounds.mjs";
 
 /** @import { BenchOptions, Row, WorkerTiming } from "../bench.js" */
 /** @import { programs } from "../programs.mjs" */
@@ -74,21 +75,20 @@ export async function perCall({ rounds, calls, warmUpCalls, pageSize, log }) {
     const sameTimeout = /** @type {(typeof timings)[number]} */ (timings[SAME_TIMEOUT]);
     return cases.map((item, index) => {
       const { ms, cpuMs, scavenges, fullGcs } = /** @type {(typeof timings)[number]} */ (timings[index]);
-      const cpuToSameTimeout = ratioTo(cpuMs, sameTimeout.cpuMs);
-      const ratios = [`${format.times(ms.ratio)} raw fetch (CPU ${format.times(cpuMs.ratio)})`];
-      if (index > SAME_TIMEOUT) {
-        ratios.push(
-          `${format.times(ratioTo(ms, sameTimeout.ms))} same-timeout loop (CPU ${format.times(cpuToSameTimeout)})`,
-        );
-      }
       return {
         benchmark: `Per list call (${format.count(calls)} sequential calls, ${pageSize} participants each)`,
         subject: item.subject,
         figure: `${format.us(ms.median / calls)} per call (client CPU ${format.us(cpuMs.median / calls)}; GCs: ${scavenges.median} scavenges, ${fullGcs.median} full)`,
         value: ms.median / calls,
-        ratio: index === 0 ? "1×" : ratios.join("; "),
-        target: item.judged ? `client CPU ≤ ${format.times(target)} same-timeout loop` : "",
-        holds: item.judged ? cpuToSameTimeout <= target : null,
+        ...judgeAgainstSameTimeout({
+          timing: { ms, cpuMs },
+          index,
+          sameTimeout,
+          sameTimeoutIndex: SAME_TIMEOUT,
+          baseline: "raw fetch",
+          target,
+          judged: Boolean(item.judged),
+        }),
       };
     });
   } finally {
