@@ -1,7 +1,7 @@
 export type { CallbackDelivery } from "./callbacks/callback-dispatcher.js";
 export type { CallbackFaultKind, CallbackFaultSettings } from "./callbacks/callback-fault-injector.js";
 export type { StatusCallbackOptions } from "./callbacks/parse-subscription.js";
-export { DEMO, DEMO_PAGE_SIZE } from "./cli/demo.js";
+export { DEMO } from "./cli/demo.js";
 export type { FaultKind, FaultSettings } from "./faults/fault-injector.js";
 export type { SandboxExchange } from "./http/create-app.js";
 export type {
