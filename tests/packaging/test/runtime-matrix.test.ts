@@ -64,9 +64,8 @@ const answeredByAccount = new Map<string, string[]>();
 function record({ method, url, operationId, params }: SandboxExchange) {
   const account = /\/Accounts\/([^/]+)\//.exec(url)?.[1];
   if (!account) return;
-  const answered = answeredByAccount.get(account) ?? [];
-  if (answered.length === 0) answeredByAccount.set(account, answered);
-  answered.push(requestLine(method, operationId, params.CallSid));
+  if (!answeredByAccount.has(account)) answeredByAccount.set(account, []);
+  answeredByAccount.get(account)?.push(requestLine(method, operationId, params.CallSid));
 }
 
 /** A request the suite expects, with the method the spec gives its operation. */
