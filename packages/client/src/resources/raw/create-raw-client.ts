@@ -1,8 +1,9 @@
 import type { paths } from "@laml/types";
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
 import type { LamlCore } from "../../create-laml-core.js";
 import { serializeForm } from "../../fetch/serialize-form.js";
 import type { RequestOptions } from "../../options/request-options.js";
+import { serializePath } from "./serialize-path.js";
 
 /** What openapi-fetch's init holds of a request, with the URL it is for: its "Request" without middleware. */
 type RequestParts = Pick<Request, "url" | "method" | "headers" | "signal"> & { body?: string | null };
@@ -41,6 +42,9 @@ export function createRawClient({ apiRoot, send }: LamlCore): Client<paths> {
         maxRetries: request.maxRetries,
       }),
     bodySerializer: serializeForm,
+    pathSerializer: serializePath,
+    // Made once: given none, openapi-fetch makes its default query serializer again on every call.
+    querySerializer: createQuerySerializer(),
   });
   // `Request` is also an option of each call: a call with its own middleware gets the real one.
   const real = (init: CallInit) => (init?.middleware?.length ? { ...init, Request } : init);
