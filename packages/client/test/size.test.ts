@@ -11,11 +11,11 @@ import { PACKAGE_DIR, requireBuild } from "./support/package-dir.js";
 const BUDGET_BYTES = 6 * 1024;
 /**
  * The budget for the same program with `withRaw(laml).raw`, which brings openapi-fetch in:
- * 7.5 KiB. It was 7 KiB until `raw` stopped building a `Request` per call that no middleware
- * asks for, the largest part of what `raw` cost a call beyond openapi-fetch's own work; telling
- * the two cases apart takes the bytes added (docs/decisions.md).
+ * 8 KiB. A raw call that no middleware needs is made beside openapi-fetch's own call path,
+ * which still has to be there for those that do: the bytes of both buy the CPU the first one
+ * saves a call (docs/decisions.md, "A raw call with no middleware skips openapi-fetch's call").
  */
-const RAW_BUDGET_BYTES = 7.5 * 1024;
+const RAW_BUDGET_BYTES = 8 * 1024;
 /** The budget of `@laml/client/roster` alone: it takes the client as an argument, so none of it is in here. */
 const ROSTER_BUDGET_BYTES = 2 * 1024;
 /** The budget of `@laml/client/bulk` alone: it takes the client's participants as an argument, so none of it is in here. */
@@ -80,7 +80,7 @@ describe("bundle size", () => {
     expect(unused.text.length).toBe(text.length);
   });
 
-  test("the same program with withRaw(laml).raw is at most 7.5 KiB: openapi-fetch is what it adds", async () => {
+  test("the same program with withRaw(laml).raw is at most 8 KiB: openapi-fetch is what it adds", async () => {
     const minimal = await gzippedBundle(MINIMAL_APP);
     const { text, gzipped } = await gzippedBundle(RAW_APP);
     const { gzipped: openapiFetchAlone } = await gzippedBundle(
