@@ -67,13 +67,6 @@ export function createCallWithoutMiddleware({ apiRoot, send }: LamlCore) {
 
 /** openapi-fetch's reading of a response: `{ data }` on 2xx, `{ error }` otherwise, parsed as asked. */
 async function readAs(response: Response, method: string, parseAs: ParseAs) {
-  // A 2xx read as JSON, the usual call: openapi-fetch's checks of its status, method and
-  // Content-Length all end in `undefined` for the empty body they look for, as this does without
-  // them. The first look at a response's `headers` in Node's fetch costs more than the checks.
-  if (response.ok && parseAs === "json") {
-    const text = await response.text();
-    return { data: text ? JSON.parse(text) : undefined, response };
-  }
   const length = response.headers.get("Content-Length");
   if (
     response.status === 204 ||
