@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { withRaw } from "../src/index.js";
 import { type Answer, fakeFetch, hang, json, lamlError } from "./support/fake-fetch.js";
 import { CALL_SID, CONFERENCE_SID, PROJECT_ID, page, participant, SPACE_URL, testClient } from "./support/fixtures.js";
@@ -20,7 +20,7 @@ interface Case {
   name: string;
   method: string;
   url: string;
-  init?: Record<string, unknown>;
+  init?: Record<string, unknown> | null;
   answers: () => Answer[];
 }
 
@@ -135,6 +135,57 @@ const cases: Case[] = [
     answers: () => [json(participant(1))],
   },
   {
+    name: "parseAs arrayBuffer",
+    method: "GET",
+    url: ONE,
+    init: { params: { path: onePath }, parseAs: "arrayBuffer" },
+    answers: () => [json(participant(1))],
+  },
+  {
+    name: "parseAs stream",
+    method: "GET",
+    url: ONE,
+    init: { params: { path: onePath }, parseAs: "stream" },
+    answers: () => [json(participant(1))],
+  },
+  {
+    name: "a null header taking out the JSON type under a body",
+    method: "PUT",
+    url: ONE,
+    init: { params: { path: onePath }, body: { Muted: true }, headers: { "Content-Type": null } },
+    answers: () => [json(participant(1))],
+  },
+  {
+    name: "params.header over the call's headers of the same name",
+    method: "GET",
+    url: LIST,
+    init: { params: { path, header: { "X-Trace": "param" } }, headers: { "X-Trace": "call" } },
+    answers: () => [json(page([], null))],
+  },
+  {
+    name: "reserved characters in the query, allowed",
+    method: "GET",
+    url: LIST,
+    init: { params: { path, query: { Tag: "a/b?c" } }, querySerializer: { allowReserved: true } },
+    answers: () => [json(page([], null))],
+  },
+  {
+    name: "no init at all",
+    method: "GET",
+    url: "/Accounts",
+    init: null,
+    answers: () => [json([])],
+  },
+  {
+    name: "an error with Content-Length 0 but chunked",
+    method: "GET",
+    url: ONE,
+    init: { params: { path: onePath }, maxRetries: 0 },
+    answers: () => [
+      new Response("", { status: 404, headers: { "Content-Length": "0", "Transfer-Encoding": "chunked" } }),
+    ],
+  },
+  {
     name: "parseAs blob",
     method: "GET",
     url: ONE,
@@ -226,7 +277,10 @@ async function observe({ method, url, init = {}, answers }: Case, middleware: Mi
   const request = raw.request as unknown as AnyRequest;
   const outcome = await request(method, url, middleware ? { ...init, middleware } : init).then(
     async ({ data, error, response }) => ({
-      data: data instanceof Blob ? await data.text() : data,
+      data:
+        data instanceof Blob || data instanceof ReadableStream || data instanceof ArrayBuffer
+          ? await new Response(data).text()
+          : data,
       error,
       status: (response as Response).status,
       url: (response as Response).url,
@@ -254,6 +308,57 @@ describe("a raw call with no middleware is the call openapi-fetch makes with it"
 });
 
 describe("a call that needs openapi-fetch's Request goes through it", () => {
+  test("a plain call builds no Request but the one its fetch is given; with middleware, openapi-fetch builds one", async () => {
+    let built = 0;
+    vi.stubGlobal(
+      "Request",
+      new Proxy(Request, {
+        construct(target, args) {
+          built++;
+          return Reflect.construct(target, args);
+        },
+      }),
+    );
+    try {
+      const { fetch } = fakeFetch(json(page([], null)), json(page([], null)));
+      const { raw } = withRaw(testClient(fetch));
+      await raw.GET(LIST, { params: { path } });
+      const plain = built;
+      await raw.GET(LIST, { params: { path }, middleware: [untouched] });
+      expect([plain, built - plain]).toEqual([1, 2]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  test.each([
+    ["a body on GET", "GET", { params: { path }, body: { Muted: true } }],
+    ["a method fetch forbids", "TRACE", { params: { path } }],
+    ["a RequestInit option the Request refuses", "GET", { params: { path }, cache: "only-if-cached" }],
+    [
+      "a baseUrl with credentials",
+      "GET",
+      { params: { path }, baseUrl: `https://user:secret@${new URL(SPACE_URL).host}/api/laml/2010-04-01` },
+    ],
+  ])("%s is refused before anything is sent, and not retried", async (_, method, init) => {
+    const { fetch, requests } = fakeFetch();
+    const retries: unknown[] = [];
+    const { raw } = withRaw(testClient(fetch, { onRetry: (retry) => void retries.push(retry) }));
+    const request = raw.request as unknown as AnyRequest;
+    await expect(request(method, LIST, init)).rejects.toThrow(TypeError);
+    expect([requests, retries]).toEqual([[], []]);
+  });
+
+  test("middleware registered with use() and ejected again leaves calls working", async () => {
+    const { fetch, requests } = fakeFetch(json(page([], null)));
+    const { raw } = withRaw(testClient(fetch));
+    raw.use(untouched);
+    raw.eject(untouched);
+    const { data } = await raw.GET(LIST, { params: { path } });
+    expect(data).toEqual(page([], null));
+    expect(requests[0]?.headers.get("Authorization")).toMatch(/^Basic /);
+  });
+
   test("the call's bodySerializer", async () => {
     const { fetch, requests } = fakeFetch(json(participant(1)));
     const { raw } = withRaw(testClient(fetch));

@@ -27,25 +27,48 @@ export type RawInit = Omit<FetchRequestOptions<unknown>, "params" | "body"> &
 export type RawResult = FetchResponse<Record<string, unknown>, RawInit, `${string}/${string}`>;
 
 /**
- * A raw call as openapi-fetch makes one when there is no middleware, in the same order and with
- * the same results (a conformance test runs each call both ways), without the `Request` that
- * openapi-fetch builds only for middleware to see and the client would take apart again. The
- * caller sends here only calls openapi-fetch would not treat otherwise: no middleware, and none
- * of the init's own `fetch`, `Request` or `bodySerializer`.
+ * The init's keys the call below handles. Any other (`fetch`, `Request`, `bodySerializer`,
+ * `middleware`, `baseUrl`, or a `RequestInit` option such as `cache`) sends the call through
+ * openapi-fetch, whose `Request` then checks it before anything is sent.
+ */
+const HANDLED = new Set([
+  "params",
+  "headers",
+  "body",
+  "parseAs",
+  "querySerializer",
+  "pathSerializer",
+  "signal",
+  "timeoutMs",
+  "maxRetries",
+]);
+
+/** The methods a `Request` takes a body with; GET and HEAD take none, and fetch forbids others (TRACE). */
+const WITH_BODY = ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
+
+/**
+ * Whether openapi-fetch would make this call (`method` upper-case) as the call below does, with
+ * no middleware: an init of only the keys it handles, and a method a `Request` takes with that
+ * body. A call that `new Request()` would refuse is left to openapi-fetch, which refuses it
+ * before sending, rather than sent here and refused by fetch as if the network had failed.
+ */
+export function needsNoRequest(method: string, init: RawInit | null | undefined): boolean {
+  for (const key in init) if (!HANDLED.has(key)) return false;
+  return WITH_BODY.includes(method) || (init?.body === undefined && (method === "GET" || method === "HEAD"));
+}
+
+/**
+ * A raw call as openapi-fetch makes one (`needsNoRequest`), in the same order and with the same
+ * results (a conformance test runs each call both ways), without the `Request` that openapi-fetch
+ * builds for middleware to see and the client would take apart again: so without its checks and
+ * its normalizing of the URL, which fetch does in the end.
  */
 export function createCallWithoutMiddleware({ apiRoot, send }: LamlCore) {
   const baseUrl = removeTrailingSlash(apiRoot);
   // Made once: openapi-fetch, given none, makes its default again on every call.
-  const querySerializer = createQuerySerializer();
-  return async (method: string, schemaPath: string, init: RawInit = {}): Promise<RawResult> => {
-    const { params = {}, headers, body, parseAs = "json" as ParseAs } = init;
-    const query = init.querySerializer;
-    const url = createFinalURL(schemaPath, {
-      baseUrl: init.baseUrl ? removeTrailingSlash(init.baseUrl) : baseUrl,
-      params,
-      querySerializer: typeof query === "function" ? query : query ? createQuerySerializer(query) : querySerializer,
-      pathSerializer: init.pathSerializer ?? serializePath,
-    });
+  const defaultQuerySerializer = createQuerySerializer();
+  return async (method: string, schemaPath: string, init?: RawInit | null): Promise<RawResult> => {
+    const { params = {}, headers, body, parseAs = "json" as ParseAs, querySerializer, pathSerializer } = init ?? {};
     const form = body === undefined ? undefined : serializeForm(body as Parameters<typeof serializeForm>[0]);
     // openapi-fetch's merge, which sets a JSON type under any body (the client sends POST's as a
     // form): only needed when the call has a header or a body; the client's own are added later.
@@ -53,13 +76,24 @@ export function createCallWithoutMiddleware({ apiRoot, send }: LamlCore) {
       form !== undefined || headers || params.header
         ? mergeHeaders(form === undefined ? {} : { "Content-Type": "application/json" }, headers, params.header)
         : undefined;
+    const url = createFinalURL(schemaPath, {
+      baseUrl,
+      params,
+      querySerializer:
+        typeof querySerializer === "function"
+          ? querySerializer
+          : querySerializer
+            ? createQuerySerializer(querySerializer)
+            : defaultQuerySerializer,
+      pathSerializer: pathSerializer ?? serializePath,
+    });
     const response = await send(url, {
       method,
       headers: merged?.keys().next().done === false ? merged : undefined,
       body: form,
-      signal: init.signal,
-      timeoutMs: init.timeoutMs,
-      maxRetries: init.maxRetries,
+      signal: init?.signal,
+      timeoutMs: init?.timeoutMs,
+      maxRetries: init?.maxRetries,
     });
     return (await readAs(response, method, parseAs)) as RawResult;
   };

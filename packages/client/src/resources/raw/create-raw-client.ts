@@ -3,7 +3,7 @@ import createClient, { type Client, createQuerySerializer } from "openapi-fetch"
 import type { LamlCore } from "../../create-laml-core.js";
 import { serializeForm } from "../../fetch/serialize-form.js";
 import type { RequestOptions } from "../../options/request-options.js";
-import { createCallWithoutMiddleware, type RawInit } from "./call-without-middleware.js";
+import { createCallWithoutMiddleware, needsNoRequest, type RawInit } from "./call-without-middleware.js";
 import { serializePath } from "./serialize-path.js";
 
 /** openapi-fetch copies the init's own keys onto its request, `timeoutMs` and `maxRetries` among them. */
@@ -16,9 +16,9 @@ const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TR
  * `withRaw(laml).raw`: an openapi-fetch client of every path of the spec, sending through the
  * core's policy. openapi-fetch builds a `Request` for each call, which the client would only take
  * apart again; that cost a call as much as all the rest of the client (docs/decisions.md). So a
- * call goes to openapi-fetch only when something there needs that `Request`: middleware,
- * registered with `use()` or given to the call, or the call's own `fetch`, `Request` or
- * `bodySerializer`. Every other call is made the same way without it.
+ * call goes to openapi-fetch only when something needs that `Request`: middleware, registered
+ * with `use()` (for good: `eject()` does not bring a call back), or anything `needsNoRequest`
+ * leaves to it. Every other call is made the same way without it.
  */
 export function createRawClient(core: LamlCore): Client<paths> {
   const { apiRoot, send } = core;
@@ -42,10 +42,10 @@ export function createRawClient(core: LamlCore): Client<paths> {
   });
   const direct = createCallWithoutMiddleware(core);
   const call = client as unknown as Record<"request", (method: string, url: string, init?: RawInit) => unknown>;
-  const request = (method: string, url: string, init?: RawInit) =>
-    middleware || init?.middleware?.length || init?.fetch || init?.Request || init?.bodySerializer
-      ? call.request(method, url, init)
-      : direct(method.toUpperCase(), url, init);
+  const request = (method: string, url: string, init?: RawInit) => {
+    const upper = method.toUpperCase();
+    return !middleware && needsNoRequest(upper, init) ? direct(upper, url, init) : call.request(method, url, init);
+  };
   const raw: Record<string, unknown> = {
     ...client,
     use: (...added: Parameters<Client<paths>["use"]>) => {
