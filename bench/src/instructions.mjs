@@ -1,0 +1,92 @@
+import { execFile } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { promisify } from "node:util";
+import { format } from "./format.mjs";
+
+/** @import { programs } from "./programs.mjs" */
+
+const run = promisify(execFile);
+
+/** The probe that makes the calls counted (see its header). */
+const PROBE = new URL("./children/instruction-probe.mjs", import.meta.url).pathname;
+
+/**
+ * What is counted: the per-call row's subjects whose requests go through Node's fetch, the
+ * dispatcher's only way in (twilio-node sends through axios and `node:http`, so it is not here).
+ * The first is the baseline, as in the per-call row.
+ * @type {ReadonlyArray<{ program: keyof typeof programs, operation: string, subject: string }>}
+ */
+export const instructionCases = [
+  {
+    program: "raw-fetch",
+    operation: "listPageWithAttemptTimeout",
+    subject: "raw `fetch` + `JSON.parse` with the client's per-attempt timeout (baseline)",
+  },
+  { program: "openapi-fetch", operation: "listPage", subject: "openapi-fetch `GET`" },
+  { program: "laml-client", operation: "listPageRaw", subject: "@laml/client `laml.raw.GET`" },
+  { program: "laml-client", operation: "listPage", subject: "@laml/client `participants.pages`" },
+];
+
+/**
+ * Runs the probe for `calls` calls, under `wrapper` (the command and its arguments before node's)
+ * when given; resolves to what it printed and valgrind's report.
+ * @param {(typeof instructionCases)[number]} item
+ * @param {number} calls
+ * @param {string[]} [wrapper]
+ */
+export async function runProbe({ program, operation }, calls, wrapper = []) {
+  const [command = process.execPath, ...args] = [...wrapper, process.execPath];
+  // One thread for V8: its background compiler and collector otherwise move the count run to run.
+  const { stdout, stderr } = await run(command, [...args, "--single-threaded", PROBE, program, operation, `${calls}`], {
+    maxBuffer: 1 << 24,
+  });
+  const { dispatched } = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
+  if (dispatched !== calls) throw new Error(`${program} ${operation}: ${dispatched} requests for ${calls} calls.`);
+  return { stderr };
+}
+
+/** valgrind's cachegrind, counting instructions only. */
+const CACHEGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"];
+
+/** The instructions a whole probe run executed, as cachegrind reports them. */
+async function instructionsOf(/** @type {(typeof instructionCases)[number]} */ item, /** @type {number} */ calls) {
+  const { stderr } = await runProbe(item, calls, CACHEGRIND);
+  const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr)?.[1];
+  if (!refs)
+    throw new Error(`cachegrind printed no instruction count for ${item.program} ${item.operation}:\n${stderr}`);
+  return Number(refs.replaceAll(",", ""));
+}
+
+/**
+ * The instructions per call of each case once warm: a run of `long` calls less a run of `short`,
+ * over the difference, so that start-up, loading and the first, slower calls cancel out. Runs as
+ * many processes at once as there are cores, the long ones first.
+ * @param {{ short: number, long: number, log: (line: string) => void }} options
+ * @returns {Promise<string[]>} The table's lines, in Markdown.
+ */
+export async function countInstructions({ short, long, log }) {
+  const jobs = [long, short].flatMap((calls) => instructionCases.map((item) => ({ item, calls })));
+  /** @type {Map<string, number>} */
+  const counted = new Map();
+  const next = async () => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) {
+      const { item, calls } = job;
+      counted.set(`${item.subject} ${calls}`, await instructionsOf(item, calls));
+      log(`${item.program} ${item.operation}: ${format.count(calls)} calls counted`);
+    }
+  };
+  await Promise.all(Array.from({ length: availableParallelism() }, next));
+  const perCall = instructionCases.map(
+    ({ subject }) =>
+      ((counted.get(`${subject} ${long}`) ?? 0) - (counted.get(`${subject} ${short}`) ?? 0)) / (long - short),
+  );
+  const baseline = perCall[0] ?? 1;
+  return [
+    `| Subject (instructions per list call of ${format.count(long - short)} warm calls, answered from memory) | Instructions | Ratio |`,
+    "| --- | --- | --- |",
+    ...instructionCases.map(
+      ({ subject }, index) =>
+        `| ${subject} | ${format.count(Math.round(perCall[index] ?? 0))} | ${format.times((perCall[index] ?? 0) / baseline)} |`,
+    ),
+  ];
+}
