@@ -20,7 +20,6 @@ export type RawInit = Omit<FetchRequestOptions<unknown>, "params" | "body"> &
     params?: Omit<MiddlewareRequestParams, "header"> & { header?: HeadersOptions };
     body?: unknown;
     signal?: AbortSignal | null;
-    Request?: typeof Request;
   };
 
 /** Whatever the call's method and path, the shape openapi-fetch resolves to. */
