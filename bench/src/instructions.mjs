@@ -1,9 +1,8 @@
 import { execFile } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
+import { perCallCases, SAME_TIMEOUT } from "./benchmarks/per-call.mjs";
 import { format } from "./format.mjs";
-
-/** @import { programs } from "./programs.mjs" */
 
 const run = promisify(execFile);
 
@@ -11,21 +10,13 @@ const run = promisify(execFile);
 const PROBE = new URL("./children/instruction-probe.mjs", import.meta.url).pathname;
 
 /**
- * What is counted: the per-call row's subjects whose requests go through Node's fetch, the
- * dispatcher's only way in (twilio-node sends through axios and `node:http`, so it is not here).
- * The first is the baseline, as in the per-call row.
- * @type {ReadonlyArray<{ program: keyof typeof programs, operation: string, subject: string }>}
+ * What is counted: the per-call row's judged subjects, its baseline for them (the same-timeout
+ * loop, first) and openapi-fetch for reference. All send through Node's fetch, the dispatcher's
+ * only way in; twilio-node sends through `node:http`, so it could not be counted.
  */
-export const instructionCases = [
-  {
-    program: "raw-fetch",
-    operation: "listPageWithAttemptTimeout",
-    subject: "raw `fetch` + `JSON.parse` with the client's per-attempt timeout (baseline)",
-  },
-  { program: "openapi-fetch", operation: "listPage", subject: "openapi-fetch `GET`" },
-  { program: "laml-client", operation: "listPageRaw", subject: "@laml/client `laml.raw.GET`" },
-  { program: "laml-client", operation: "listPage", subject: "@laml/client `participants.pages`" },
-];
+export const instructionCases = perCallCases.filter(
+  (item, index) => index === SAME_TIMEOUT || item.judged || item.program === "openapi-fetch",
+);
 
 /**
  * Runs the probe for `calls` calls, under `wrapper` (the command and its arguments before node's)

@@ -16,11 +16,11 @@ import { measureRounds } from "../measure-rounds.mjs";
  */
 const target = 1.05;
 
-/** The second baseline's index in `cases`: the floor for a client with a per-attempt timeout. */
-const SAME_TIMEOUT = 2;
+/** The second baseline's index in `perCallCases`: the floor for a client with a per-attempt timeout. */
+export const SAME_TIMEOUT = 2;
 
 /** @type {ReadonlyArray<{ program: keyof typeof programs, operation: Operation, subject: string, judged?: boolean }>} */
-const cases = [
+export const perCallCases = [
   { program: "raw-fetch", operation: "listPage", subject: "raw `fetch` + `JSON.parse` (baseline)" },
   {
     program: "raw-fetch",
@@ -56,7 +56,7 @@ export async function perCall({ rounds, calls, warmUpCalls, pageSize, log }) {
   try {
     const conferenceSid = api.addConference(pageSize);
     // Each measurement in a fresh process (see fixed-api.mjs), warmed up to its steady state first.
-    const run = (/** @type {(typeof cases)[number]} */ item) =>
+    const run = (/** @type {(typeof perCallCases)[number]} */ item) =>
       api.withWorker(item.program, async (worker) => {
         const call = (/** @type {number} */ n) =>
           worker.call({ operation: item.operation, conferenceSid, pageSize, calls: n });
@@ -71,9 +71,9 @@ export async function perCall({ rounds, calls, warmUpCalls, pageSize, log }) {
     log(
       `per-call: ${rounds} rounds of ${calls} calls per client, each in a fresh process after ${warmUpCalls} warm-up calls`,
     );
-    const timings = await measureRounds(cases, rounds, run);
+    const timings = await measureRounds(perCallCases, rounds, run);
     const sameTimeout = /** @type {(typeof timings)[number]} */ (timings[SAME_TIMEOUT]);
-    return cases.map((item, index) => {
+    return perCallCases.map((item, index) => {
       const { ms, cpuMs, scavenges, fullGcs } = /** @type {(typeof timings)[number]} */ (timings[index]);
       return {
         benchmark: `Per list call (${format.count(calls)} sequential calls, ${pageSize} participants each)`,

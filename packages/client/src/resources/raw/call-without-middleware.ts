@@ -7,12 +7,13 @@ import {
   type MiddlewareRequestParams,
   mergeHeaders,
   type ParseAs,
+  type QuerySerializer,
   removeTrailingSlash,
 } from "openapi-fetch";
 import type { LamlCore } from "../../create-laml-core.js";
-import { serializeForm } from "../../fetch/serialize-form.js";
+import type { serializeForm } from "../../fetch/serialize-form.js";
 import type { RequestOptions } from "../../options/request-options.js";
-import { serializePath } from "./serialize-path.js";
+import type { serializePath } from "./serialize-path.js";
 
 /** What a raw call's init may hold: openapi-fetch's options, and the client's per-call limits. */
 export type RawInit = Omit<FetchRequestOptions<unknown>, "params" | "body"> &
@@ -21,6 +22,13 @@ export type RawInit = Omit<FetchRequestOptions<unknown>, "params" | "body"> &
     body?: unknown;
     signal?: AbortSignal | null;
   };
+
+/** The client's serializers, which openapi-fetch is configured with and the call below uses. */
+export interface Serializers {
+  bodySerializer: typeof serializeForm;
+  pathSerializer: typeof serializePath;
+  querySerializer: QuerySerializer<unknown>;
+}
 
 /** Whatever the call's method and path, the shape openapi-fetch resolves to. */
 export type RawResult = FetchResponse<Record<string, unknown>, RawInit, `${string}/${string}`>;
@@ -62,13 +70,12 @@ export function needsNoRequest(method: string, init: RawInit | null | undefined)
  * builds for middleware to see and the client would take apart again: so without its checks and
  * its normalizing of the URL, which fetch does in the end.
  */
-export function createCallWithoutMiddleware({ apiRoot, send }: LamlCore) {
+export function createCallWithoutMiddleware({ apiRoot, send }: LamlCore, serializers: Serializers) {
   const baseUrl = removeTrailingSlash(apiRoot);
-  // Made once: openapi-fetch, given none, makes its default again on every call.
-  const defaultQuerySerializer = createQuerySerializer();
   return async (method: string, schemaPath: string, init?: RawInit | null): Promise<RawResult> => {
     const { params = {}, headers, body, parseAs = "json" as ParseAs, querySerializer, pathSerializer } = init ?? {};
-    const form = body === undefined ? undefined : serializeForm(body as Parameters<typeof serializeForm>[0]);
+    const form =
+      body === undefined ? undefined : serializers.bodySerializer(body as Parameters<typeof serializeForm>[0]);
     // openapi-fetch's merge, which sets a JSON type under any body (the client sends POST's as a
     // form): only needed when the call has a header or a body; the client's own are added later.
     const merged =
@@ -83,8 +90,8 @@ export function createCallWithoutMiddleware({ apiRoot, send }: LamlCore) {
           ? querySerializer
           : querySerializer
             ? createQuerySerializer(querySerializer)
-            : defaultQuerySerializer,
-      pathSerializer: pathSerializer ?? serializePath,
+            : serializers.querySerializer,
+      pathSerializer: pathSerializer ?? serializers.pathSerializer,
     });
     const response = await send(url, {
       method,

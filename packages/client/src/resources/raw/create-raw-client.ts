@@ -3,7 +3,12 @@ import createClient, { type Client, createQuerySerializer } from "openapi-fetch"
 import type { LamlCore } from "../../create-laml-core.js";
 import { serializeForm } from "../../fetch/serialize-form.js";
 import type { RequestOptions } from "../../options/request-options.js";
-import { createCallWithoutMiddleware, needsNoRequest, type RawInit } from "./call-without-middleware.js";
+import {
+  createCallWithoutMiddleware,
+  needsNoRequest,
+  type RawInit,
+  type Serializers,
+} from "./call-without-middleware.js";
 import { serializePath } from "./serialize-path.js";
 
 /** openapi-fetch copies the init's own keys onto its request, `timeoutMs` and `maxRetries` among them. */
@@ -23,6 +28,13 @@ const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TR
 export function createRawClient(core: LamlCore): Client<paths> {
   const { apiRoot, send } = core;
   let middleware = false;
+  // One set for both ways a call is made, so that they cannot drift apart.
+  const serializers: Serializers = {
+    bodySerializer: serializeForm,
+    pathSerializer: serializePath,
+    // Made once: given none, openapi-fetch makes its default query serializer again on every call.
+    querySerializer: createQuerySerializer(),
+  };
   const client = createClient<paths>({
     baseUrl: apiRoot,
     fetch: async (request: Sent) =>
@@ -35,12 +47,9 @@ export function createRawClient(core: LamlCore): Client<paths> {
         timeoutMs: request.timeoutMs,
         maxRetries: request.maxRetries,
       }),
-    bodySerializer: serializeForm,
-    pathSerializer: serializePath,
-    // Made once: given none, openapi-fetch makes its default query serializer again on every call.
-    querySerializer: createQuerySerializer(),
+    ...serializers,
   });
-  const direct = createCallWithoutMiddleware(core);
+  const direct = createCallWithoutMiddleware(core, serializers);
   const call = client as unknown as Record<"request", (method: string, url: string, init?: RawInit) => unknown>;
   const request = (method: string, url: string, init?: RawInit) => {
     const upper = method.toUpperCase();
