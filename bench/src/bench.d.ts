@@ -12,6 +12,11 @@ export interface BenchOptions {
    * and the client in tiers; timed earlier, a row measures the compiling as much as the calls.
    */
   warmUpCalls: number;
+  /**
+   * Instruction count: the calls counted per case, as the difference between a run of
+   * `warmUpCalls` and one of as many more, so that start-up and the compiling cancel out.
+   */
+  instructionCalls: number;
   /** Participants per page everywhere (the API's default, 50). */
   pageSize: number;
   /** Paging benchmark: participants listed per round. */

@@ -1,22 +1,75 @@
-// `pnpm --filter bench instructions`: counts the instructions each per-call subject executes per
-// list call under valgrind (see instructions.mjs), a figure that, unlike CPU time on a shared
-// machine, does not move from run to run by more than a percent or two. It needs valgrind, which
-// `pnpm bench` does not; it prints a table and writes no file.
 import { execFile } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
-import { countInstructions } from "./instructions.mjs";
+import { perCallCases, SAME_TIMEOUT } from "./benchmarks/per-call.mjs";
+import { format } from "./format.mjs";
 
-try {
-  await promisify(execFile)("valgrind", ["--version"]);
-} catch {
-  console.error(
-    "count-instructions needs valgrind on the PATH (e.g. apt-get install valgrind). The timed figures need nothing: run pnpm bench.",
-  );
-  process.exit(1);
+const run = promisify(execFile);
+
+/** The probe that makes the calls counted (see its header). */
+const PROBE = new URL("./children/instruction-probe.mjs", import.meta.url).pathname;
+
+/**
+ * What is counted: the per-call row's judged subjects, its baseline for them (the same-timeout
+ * loop, first) and openapi-fetch for reference. All send through Node's fetch, the dispatcher's
+ * only way in; twilio-node sends through `node:http`, so it could not be counted.
+ */
+export const instructionCases = perCallCases.filter(
+  (item, index) => index === SAME_TIMEOUT || item.judged || item.program === "openapi-fetch",
+);
+
+/**
+ * Runs the probe for `calls` calls, under `wrapper` (the command and its arguments before node's)
+ * when given; resolves to what it printed and valgrind's report.
+ * @param {(typeof instructionCases)[number]} item
+ * @param {number} calls
+ * @param {string[]} [wrapper]
+ */
+export async function runProbe({ program, operation }, calls, wrapper = []) {
+  const [command = process.execPath, ...args] = [...wrapper, process.execPath];
+  // One thread for V8: its background compiler and collector otherwise move the count run to run.
+  const { stdout, stderr } = await run(command, [...args, "--single-threaded", PROBE, program, operation, `${calls}`], {
+    maxBuffer: 1 << 24,
+  });
+  const { dispatched } = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
+  if (dispatched !== calls) throw new Error(`${program} ${operation}: ${dispatched} requests for ${calls} calls.`);
+  return { stderr };
 }
-const lines = await countInstructions({
-  short: 2000,
-  long: 20_000,
-  log: (line) => console.error(`[instructions] ${line}`),
-});
-console.log(lines.join("\n"));
+
+/** valgrind's cachegrind, counting instructions only. */
+const CACHEGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"];
+
+/** The instructions a whole probe run executed, as cachegrind reports them. */
+async function instructionsOf(/** @type {(typeof instructionCases)[number]} */ item, /** @type {number} */ calls) {
+  const { stderr } = await runProbe(item, calls, CACHEGRIND);
+  const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr)?.[1];
+  if (!refs)
+    throw new Error(`cachegrind printed no instruction count for ${item.program} ${item.operation}:\n${stderr}`);
+  return Number(refs.replaceAll(",", ""));
+}
+
+/**
+ * The instructions per call of each case once warm, in the order of `instructionCases`: a run of
+ * `long` calls less a run of `short`, over the difference, so that start-up, loading and the
+ * first, slower calls cancel out. Runs as many processes at once as there are cores, the long
+ * ones first.
+ * @param {{ short: number, long: number, log: (line: string) => void }} options
+ * @returns {Promise<number[]>}
+ */
+export async function countInstructions({ short, long, log }) {
+  const jobs = [long, short].flatMap((calls) => instructionCases.map((item) => ({ item, calls })));
+  /** @type {Map<string, number>} */
+  const counted = new Map();
+  const next = async () => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) {
+      const { item, calls } = job;
+      counted.set(`${item.subject} ${calls}`, await instructionsOf(item, calls));
+      log(`instructions: ${item.program} ${item.operation}, ${format.count(calls)} calls counted`);
+    }
+  };
+  await Promise.all(Array.from({ length: availableParallelism() }, next));
+  return instructionCases.map(
+    ({ subject }) =>
+      ((counted.get(`${subject} ${long}`) ?? 0) - (counted.get(`${subject} ${short}`) ?? 0)) / (long - short),
+  );
+}

@@ -8,13 +8,22 @@ import { median } from "./median.mjs";
  */
 
 /**
+ * `measured`'s figure divided by `baseline`'s, round by round (each pair saw the same machine).
+ * @param {Pick<Measured, "rounds">} measured
+ * @param {Pick<Measured, "rounds">} baseline
+ */
+export function roundRatios(measured, baseline) {
+  return measured.rounds.map((value, round) => value / /** @type {number} */ (baseline.rounds[round]));
+}
+
+/**
  * Like `ratio`, but to another case than the first: the median over the rounds of `measured`'s
  * figure divided by `baseline`'s in the same round.
  * @param {Pick<Measured, "rounds">} measured
  * @param {Pick<Measured, "rounds">} baseline
  */
 export function ratioTo(measured, baseline) {
-  return median(measured.rounds.map((value, round) => value / /** @type {number} */ (baseline.rounds[round])));
+  return median(roundRatios(measured, baseline));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { buildLoop } from "./benchmarks/build-loop.mjs";
 import { bundleSize } from "./benchmarks/bundle-size.mjs";
 import { connections } from "./benchmarks/connections.mjs";
+import { instructions } from "./benchmarks/instructions.mjs";
 import { listEveryone } from "./benchmarks/list-everyone.mjs";
 import { loadTime } from "./benchmarks/load-time.mjs";
 import { muteEveryone } from "./benchmarks/mute-everyone.mjs";
@@ -15,6 +16,7 @@ export const benchmarks = Object.freeze({
   "bundle-size": bundleSize,
   "load-time": loadTime,
   "per-call": perCall,
+  instructions,
   paging,
   "mute-everyone": muteEveryone,
   sandbox: sandboxRate,

@@ -15,6 +15,7 @@ const fullSize = {
   rounds: 7,
   calls: 2000,
   warmUpCalls: 4000,
+  instructionCalls: 8000,
   pageSize: 50,
   pagingParticipants: 10_000,
   muteParticipants: 500,

@@ -1,8 +1,8 @@
 // The instruction counter's probe at a tiny size, without valgrind, so that it cannot rot: each
 // case's calls are answered from memory, all of them through Node's fetch. It checks that the
-// calls are made, never how many instructions they take: counts belong to `pnpm instructions`.
+// calls are made, never how many instructions they take: counts belong to `pnpm bench`.
 import { describe, expect, test } from "vitest";
-import { instructionCases, runProbe } from "../src/instructions.mjs";
+import { instructionCases, runProbe } from "../src/count-instructions.mjs";
 
 describe("the instruction counter's probe", () => {
   test.each(instructionCases)("$subject: every call is answered from memory", async (item) => {

@@ -1,5 +1,6 @@
 // Runs every benchmark at tiny sizes so the harness cannot rot. It checks that each measurement
 // is made and reported, never how fast anything is: timings belong to `pnpm bench`.
+import { ensureValgrind } from "@laml/test-runtimes/ensure-valgrind";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { BenchOptions, Row } from "../src/bench.js";
 import { renderResults } from "../src/render-results.mjs";
@@ -9,6 +10,7 @@ const tiny: BenchOptions = {
   rounds: 1,
   calls: 20,
   warmUpCalls: 10,
+  instructionCalls: 2,
   pageSize: 50,
   pagingParticipants: 150,
   muteParticipants: 12,
@@ -27,6 +29,8 @@ const tiny: BenchOptions = {
 describe("pnpm bench at tiny sizes", () => {
   let rows: Row[];
   beforeAll(async () => {
+    // The instruction count runs under valgrind, which a fresh CI machine installs here.
+    ensureValgrind();
     rows = await runBenchmarks(tiny);
   }, 600_000);
 
@@ -41,6 +45,7 @@ describe("pnpm bench at tiny sizes", () => {
       "Bundle size, Node",
       "Load time",
       "Per list call",
+      "Instructions per list call",
       "Paging",
       "Peak memory, paging",
       "Peak memory of `list()`, 150 against 100 participants",

@@ -112,8 +112,7 @@ export async function paging({ rounds, pageSize, pagingParticipants, warmUpCalls
           sameTimeout,
           sameTimeoutIndex: SAME_TIMEOUT,
           baseline: "raw loop",
-          target,
-          judged: Boolean(item.judged),
+          target: item.judged ? target : undefined,
         }),
       };
     });
