@@ -100,6 +100,19 @@ describe("cancellation", () => {
     expect(requests).toHaveLength(1);
   });
 
+  test("an abort during the turn before the first attempt sends nothing and leaves no timer", async () => {
+    vi.useFakeTimers();
+    const { fetch, requests } = fakeFetch(json(participant(1)));
+    const controller = new AbortController();
+    const reason = new Error("changed my mind");
+    const result = testClient(fetch).participants.get(CONFERENCE_SID, CALL_SID, { signal: controller.signal });
+    controller.abort(reason);
+    await expect(result).rejects.toBe(reason);
+    expect(requests).toHaveLength(0);
+    // The attempt's timeout would otherwise be left to fire, keeping the process alive.
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   test("an already aborted signal sends nothing and is left without a listener", async () => {
     const { fetch, requests } = fakeFetch();
     const signal = AbortSignal.abort();

@@ -63,8 +63,12 @@ export class Attempt implements AttemptOutcome {
     try {
       if (delay) await this.wait(new Promise((resolve) => (this.timer = setTimeout(resolve, delay))));
       else {
+        // A turn is over at once, so an abort during it need not interrupt it: it is seen after.
         const turn = nextTurn();
-        if (turn) await this.wait(turn);
+        if (turn) {
+          await turn;
+          signal?.throwIfAborted();
+        }
       }
       if (before) {
         this.failedBefore = true;
@@ -156,8 +160,18 @@ export class Attempt implements AttemptOutcome {
     if (!response.body) this.settle();
     for (const read of ["json", "text"] as const) {
       const original = response[read] as () => Promise<unknown>;
+      // Not `finally`, which makes a promise and a closure more for each read.
       (response as unknown as Record<string, unknown>)[read] = () =>
-        this.wait(original.call(response)).finally(() => this.settle());
+        this.wait(original.call(response)).then(
+          (value) => {
+            this.settle();
+            return value;
+          },
+          (error: unknown) => {
+            this.settle();
+            throw error;
+          },
+        );
     }
     return response;
   }

@@ -53,8 +53,9 @@ export function createParticipants({ accountSid, apiRoot, origin, send }: LamlCo
     } catch (error) {
       answer = Promise.reject(error);
     }
-    const data = answer.then((response) => readResult<T>(method, response));
-    return Object.assign(data, { withResponse: async () => ({ data: await data, response: await answer }) });
+    const data = answer.then((response) => readResult<T>(method, response)) as LamlPromise<T>;
+    data.withResponse = async () => ({ data: await data, response: await answer });
+    return data;
   };
 
   const pages: ParticipantsResource["pages"] = (
