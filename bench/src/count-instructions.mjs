@@ -19,6 +19,14 @@ export const instructionCases = perCallCases.filter(
 );
 
 /**
+ * V8 made repeatable: one thread (`--predictable` implies `--single-threaded`), since its
+ * background compiler and collector move the count; a collection schedule that does not follow
+ * the clock, which under valgrind runs at a speed of the machine's choosing; and a fixed seed.
+ * With one thread alone, two runs of the same calls differed by a few percent.
+ */
+const PREDICTABLE = ["--predictable", "--predictable-gc-schedule", "--random-seed=1"];
+
+/**
  * Runs the probe for `calls` calls, under `wrapper` (the command and its arguments before node's)
  * when given; resolves to what it printed and valgrind's report.
  * @param {(typeof instructionCases)[number]} item
@@ -27,8 +35,7 @@ export const instructionCases = perCallCases.filter(
  */
 export async function runProbe({ program, operation }, calls, wrapper = []) {
   const [command = process.execPath, ...args] = [...wrapper, process.execPath];
-  // One thread for V8: its background compiler and collector otherwise move the count run to run.
-  const { stdout, stderr } = await run(command, [...args, "--single-threaded", PROBE, program, operation, `${calls}`], {
+  const { stdout, stderr } = await run(command, [...args, ...PREDICTABLE, PROBE, program, operation, `${calls}`], {
     maxBuffer: 1 << 24,
   });
   const { dispatched } = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}");
