@@ -3,8 +3,11 @@
 import { spawnSync } from "node:child_process";
 import { installDebianPackage } from "./install-debian-package.mjs";
 
+/** How to install valgrind by hand, for every message that says it is missing. */
+export const INSTALL_VALGRIND = "`sudo apt-get update && sudo apt-get install -y valgrind` (Debian or Ubuntu)";
+
 /** Whether `valgrind` runs from the PATH. */
-const hasValgrind = (/** @type {NodeJS.ProcessEnv} */ env) =>
+export const hasValgrind = (env = process.env) =>
   spawnSync("valgrind", ["--version"], { stdio: "ignore", env }).status === 0;
 
 /**
@@ -17,7 +20,6 @@ export function ensureValgrind(env = process.env) {
   installDebianPackage({ name: "valgrind", command: "valgrind", needer: "The bench's instruction count", env });
   if (hasValgrind(env)) return;
   throw new Error(
-    "The bench's instruction count needs valgrind and none is on the PATH. Install it with " +
-      "`sudo apt-get update && sudo apt-get install -y valgrind` (Debian or Ubuntu).",
+    `The bench's instruction count needs valgrind and none is on the PATH. Install it with ${INSTALL_VALGRIND}.`,
   );
 }

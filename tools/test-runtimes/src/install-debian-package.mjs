@@ -17,8 +17,7 @@ const LOCK = join(tmpdir(), "laml-apt-install.lock");
  *   `needer` says who needs it, as in "A browser test".
  */
 export function installDebianPackage({ name, command, needer, env }) {
-  const hasApt = spawnSync("apt-get", ["--version"], { stdio: "ignore" }).status === 0;
-  if (process.getuid?.() !== 0 || !hasApt) return;
+  if (process.getuid?.() !== 0 || spawnSync("apt-get", ["--version"], { stdio: "ignore", env }).status !== 0) return;
   console.log(`${needer} needs ${command}, which is missing: installing Debian's package ${name}.`);
   const install = `command -v ${command} >/dev/null || { apt-get update && apt-get install -y ${name}; }`;
   const result = spawnSync("flock", [LOCK, "sh", "-c", install], {
@@ -26,6 +25,7 @@ export function installDebianPackage({ name, command, needer, env }) {
     env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
   });
   if (result.status !== 0) {
-    throw new Error(`Installing ${name} with \`${install}\` failed (exit ${result.status}); run it yourself as root.`);
+    const why = result.error ? result.error.message : `exit ${result.status}`;
+    throw new Error(`Installing ${name} with \`${install}\` failed (${why}); run it yourself as root.`);
   }
 }
