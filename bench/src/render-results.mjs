@@ -12,6 +12,9 @@ const cell = (/** @type {string} */ text) => text.replaceAll("|", "\\|").replace
 export function renderResults(rows, { machine, rounds }) {
   const judged = rows.filter((row) => row.holds !== null);
   const held = judged.filter((row) => row.holds).length;
+  // A crashed benchmark judged none of its targets: the count above would leave them out unseen.
+  const crashed = rows.filter((row) => row.subject === "(crashed)").map((row) => row.benchmark);
+  const unjudged = crashed.length > 0 ? ` ${crashed.join(", ")} crashed, so its targets were not judged.` : "";
   const lines = [
     "# Benchmark results",
     "",
@@ -19,7 +22,7 @@ export function renderResults(rows, { machine, rounds }) {
     "",
     `Written by \`pnpm bench\`. Each timing is the median of ${rounds} rounds; each ratio is the median of`,
     "the per-round ratios to the baseline measured in the same round. See [README.md](README.md) for what",
-    `each row measures. ${held} of ${judged.length} targets hold.`,
+    `each row measures. ${held} of ${judged.length} targets hold.${unjudged}`,
     "",
     "| Benchmark | Subject | Figure | Ratio | Target | Holds? |",
     "| --- | --- | --- | --- | --- | --- |",

@@ -42,8 +42,13 @@ const loadAtStart = loadAverage();
 const rows = await runBenchmarks(fullSize, /** @type {Array<keyof typeof benchmarks> | undefined} */ (only));
 const results = renderResults(rows, { machine: describeMachine(loadAtStart), rounds: fullSize.rounds });
 console.log(results);
-if (!only) {
+const crashed = rows.some((row) => row.subject === "(crashed)");
+if (!only && !crashed) {
   await writeFile(new URL("../RESULTS.md", import.meta.url), results);
   console.error("[bench] wrote bench/RESULTS.md");
 }
-if (rows.some((row) => row.subject === "(crashed)")) process.exitCode = 1;
+if (crashed) {
+  // A run that could not judge every target does not replace the last one that did.
+  if (!only) console.error("[bench] left bench/RESULTS.md as it was: a benchmark crashed (its row says why)");
+  process.exitCode = 1;
+}

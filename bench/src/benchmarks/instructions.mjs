@@ -1,5 +1,4 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
+import { hasValgrind, INSTALL_VALGRIND } from "@laml/test-runtimes/ensure-valgrind";
 import { countInstructions, instructionCases } from "../count-instructions.mjs";
 import { format } from "../format.mjs";
 import { PER_CALL_TARGET } from "./per-call.mjs";
@@ -16,11 +15,9 @@ import { PER_CALL_TARGET } from "./per-call.mjs";
  * @returns {Promise<Row[]>}
  */
 export async function instructions({ instructionCalls, warmUpCalls, log }) {
-  try {
-    await promisify(execFile)("valgrind", ["--version"]);
-  } catch {
+  if (!hasValgrind()) {
     throw new Error(
-      "valgrind is not on the PATH, and the per-call target is judged on its instruction count: install it (apt-get install valgrind), or leave this benchmark out with --only.",
+      `valgrind is not on the PATH, and the per-call target is judged on its instruction count: install it with ${INSTALL_VALGRIND}, or run the other benchmarks by name with --only (--help lists the names).`,
     );
   }
   const [short, long] = [warmUpCalls, warmUpCalls + instructionCalls];

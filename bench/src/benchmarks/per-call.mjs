@@ -21,9 +21,8 @@ export const PER_CALL_TARGET = 1.05;
 export const SAME_TIMEOUT = 2;
 
 /**
- * `judged`: held to the target (by the instruction count); `again`: a second run of a case above,
- * whose ratio to it is the measurement's own spread.
- * @type {ReadonlyArray<{ program: keyof typeof programs, operation: Operation, subject: string, judged?: boolean, again?: boolean }>}
+ * `judged`: held to the target, by the instruction count.
+ * @type {ReadonlyArray<{ program: keyof typeof programs, operation: Operation, subject: string, judged?: boolean }>}
  */
 export const perCallCases = [
   { program: "raw-fetch", operation: "listPage", subject: "raw `fetch` + `JSON.parse` (baseline)" },
@@ -53,7 +52,6 @@ export const perCallCases = [
     operation: "listPageWithAttemptTimeout",
     subject:
       "the same-timeout loop again, in processes of its own (reference: how far CPU time moves with nothing changed)",
-    again: true,
   },
 ];
 
